@@ -1,0 +1,29 @@
+use thiserror::Error;
+
+/// Everything that can go wrong while loading or checking the model's data.
+#[derive(Debug, Error)]
+pub enum ModelError {
+    #[error("cannot parse {file}: {source}")]
+    Parse {
+        file: &'static str,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("{file}: {message}")]
+    Data { file: &'static str, message: String },
+    #[error("unknown {kind} id `{id}` (valid: {valid})")]
+    UnknownId {
+        kind: &'static str,
+        id: String,
+        valid: String,
+    },
+}
+
+impl ModelError {
+    pub(crate) fn data(file: &'static str, message: impl Into<String>) -> Self {
+        ModelError::Data {
+            file,
+            message: message.into(),
+        }
+    }
+}

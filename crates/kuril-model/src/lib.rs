@@ -1,0 +1,28 @@
+//! The geometry model of the Kuril Islands dispute.
+//!
+//! Islands are tied to surveyed shorelines (GSHHG), straits are measured on them, and each scenario's boundary
+//! is computed as the equidistance line between the shorelines that scenario gives to Japan and to Russia.
+//! No HTTP, no async: the server and the command line are thin layers over this crate.
+//!
+//! ```
+//! let model = kuril_model::Model::embedded().expect("embedded data loads");
+//! let iturup = model.island("iturup").expect("known island");
+//! assert!(iturup.area_km2(kuril_model::AreaScope::MainIsland) > 3000.0);
+//! ```
+
+mod data;
+mod error;
+pub mod geodesic;
+mod median;
+mod model;
+pub mod projection;
+mod scenario;
+mod strait;
+
+pub use data::{AreaScope, DatedEvent, Names, Note, OfficialArea, Source};
+pub use error::ModelError;
+pub use geodesic::{CoastIndex, Nearest, distance_m};
+pub use median::{MedianInput, SIMPLIFY_M, equidistance_line};
+pub use model::{Island, Model, Place, SITE_SPACING_M, world_land};
+pub use scenario::{EquidistanceSample, Scenario, ScenarioLine, Side, line_string};
+pub use strait::{Strait, StraitWidth, min_width};

@@ -1,0 +1,480 @@
+//! The model: islands tied to their shorelines, straits, places and scenarios, loaded from `geodata/`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+use geo::{BooleanOps, BoundingRect, Contains, Coord, GeodesicArea, MultiPolygon, Point, Polygon, Rect, coord};
+use rstar::RTree;
+use rstar::primitives::{GeomWithData, Line};
+
+use crate::data::{self, AreaScope, Names, Note, OfficialArea, Source, Sources};
+use crate::error::ModelError;
+use crate::geodesic::{CoastIndex, distance_m};
+use crate::median::{MedianInput, equidistance_line};
+use crate::projection::AzimuthalEquidistant;
+use crate::scenario::{Scenario, ScenarioLine, Side};
+use crate::strait::{Strait, min_width};
+
+/// Spacing of the sites along shorelines for the equidistance computation, metres.
+pub const SITE_SPACING_M: f64 = 200.0;
+
+/// A named island: its label point, its own shoreline ring and the islets attributed to it.
+#[derive(Debug, Clone)]
+pub struct Island {
+    pub id: String,
+    /// `four-islands`, `habomai`, `kuril-chain`, `hokkaido-area` or `context`.
+    pub group: String,
+    pub disputed: bool,
+    pub names: Names,
+    pub label: Point,
+    /// The island's own shoreline; `None` when it is too small for the shoreline data.
+    pub shoreline: Option<Polygon>,
+    /// Unnamed shoreline rings nearer to this island than to any other named one.
+    pub islets: Vec<Polygon>,
+    pub official_areas: Vec<OfficialArea>,
+    pub sources: Vec<String>,
+}
+
+impl Island {
+    /// Geodesic area in km² of the main shoreline, or of it and its islets.
+    pub fn area_km2(&self, scope: AreaScope) -> f64 {
+        let main = self.shoreline.iter();
+        let all: Box<dyn Iterator<Item = &Polygon>> = match scope {
+            AreaScope::MainIsland => Box::new(main),
+            AreaScope::WithIslets => Box::new(main.chain(self.islets.iter())),
+        };
+        all.map(|p| p.geodesic_area_unsigned()).sum::<f64>() / 1e6
+    }
+
+    /// Every ring of the island, the main one first.
+    pub fn polygons(&self) -> impl Iterator<Item = &Polygon> {
+        self.shoreline.iter().chain(self.islets.iter())
+    }
+
+    pub fn multipolygon(&self) -> MultiPolygon {
+        MultiPolygon::new(self.polygons().cloned().collect())
+    }
+}
+
+/// A town, cape, volcano or lighthouse.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub id: String,
+    pub kind: String,
+    pub island: Option<String>,
+    pub names: Names,
+    pub location: Point,
+    pub elevation_m: Option<f64>,
+    pub notes: Vec<Note>,
+    pub sources: Vec<String>,
+}
+
+/// Everything the service knows, loaded and cross-checked.
+#[derive(Debug)]
+pub struct Model {
+    pub sources: Sources,
+    pub islands: Vec<Island>,
+    pub straits: Vec<Strait>,
+    pub places: Vec<Place>,
+    pub scenarios: Vec<Scenario>,
+    /// Where the equidistance lines are computed and reported.
+    pub analysis_window: Rect,
+    plane: AzimuthalEquidistant,
+    lines: Vec<OnceLock<ScenarioLine>>,
+}
+
+impl Model {
+    /// Load the data embedded in the binary.
+    pub fn embedded() -> Result<Model, ModelError> {
+        let sources: Sources = parse("sources.json", data::SOURCES)?;
+        let rings = read_coastline()?;
+        let islands = read_islands(&rings)?;
+        let places = read_places()?;
+        let file: data::ScenarioFile = parse("scenarios.json", data::SCENARIOS)?;
+        let [w, s, e, n] = file.analysis_window;
+        let analysis_window = Rect::new(coord! { x: w, y: s }, coord! { x: e, y: n });
+        let plane = AzimuthalEquidistant::new(analysis_window.center());
+        let scenarios = file
+            .scenarios
+            .into_iter()
+            .map(|p| Scenario::from_props(p, &islands))
+            .collect::<Result<Vec<_>, _>>()?;
+        let straits = read_straits(&islands, &plane)?;
+        let lines = scenarios.iter().map(|_| OnceLock::new()).collect();
+        let model = Model {
+            sources,
+            islands,
+            straits,
+            places,
+            scenarios,
+            analysis_window,
+            plane,
+            lines,
+        };
+        model.check_references()?;
+        Ok(model)
+    }
+
+    pub fn island(&self, id: &str) -> Result<&Island, ModelError> {
+        self.islands
+            .iter()
+            .find(|i| i.id == id)
+            .ok_or_else(|| unknown("island", id, self.islands.iter().map(|i| i.id.as_str())))
+    }
+
+    pub fn place(&self, id: &str) -> Result<&Place, ModelError> {
+        self.places
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| unknown("place", id, self.places.iter().map(|p| p.id.as_str())))
+    }
+
+    pub fn strait(&self, id: &str) -> Result<&Strait, ModelError> {
+        self.straits
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| unknown("strait", id, self.straits.iter().map(|s| s.id.as_str())))
+    }
+
+    pub fn scenario(&self, id: &str) -> Result<&Scenario, ModelError> {
+        self.scenarios
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| unknown("scenario", id, self.scenarios.iter().map(|s| s.id.as_str())))
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.get(id)
+    }
+
+    /// Islands of a group (e.g. `habomai`).
+    pub fn group(&self, group: &str) -> impl Iterator<Item = &Island> {
+        self.islands.iter().filter(move |i| i.group == group)
+    }
+
+    /// Geodesic distance between two named places, metres.
+    pub fn distance_between_places(&self, a: &str, b: &str) -> Result<f64, ModelError> {
+        let (a, b) = (self.place(a)?, self.place(b)?);
+        Ok(distance_m(a.location.0, b.location.0))
+    }
+
+    /// The plane the lines are computed in (centred on the analysis window).
+    pub fn plane(&self) -> &AzimuthalEquidistant {
+        &self.plane
+    }
+
+    /// The scenario's equidistance line and the shorelines of each side; computed once, on first use.
+    pub fn line(&self, scenario_id: &str) -> Result<&ScenarioLine, ModelError> {
+        let idx = self
+            .scenarios
+            .iter()
+            .position(|s| s.id == scenario_id)
+            .ok_or_else(|| unknown("scenario", scenario_id, self.scenarios.iter().map(|s| s.id.as_str())))?;
+        Ok(self.lines[idx].get_or_init(|| self.compute_line(&self.scenarios[idx])))
+    }
+
+    fn compute_line(&self, scenario: &Scenario) -> ScenarioLine {
+        let rings = |side: Side| -> Vec<&[Coord]> {
+            self.islands
+                .iter()
+                .filter(|i| scenario.holder(&i.id) == Some(side))
+                .flat_map(|i| i.polygons())
+                .map(|p| p.exterior().0.as_slice())
+                .collect()
+        };
+        let (japan, russia) = (rings(Side::Japan), rings(Side::Russia));
+        let window = self.analysis_window.to_polygon();
+        let geometry = equidistance_line(&MedianInput {
+            plane: &self.plane,
+            side_a: japan.clone(),
+            side_b: russia.clone(),
+            window: &window,
+            spacing_m: SITE_SPACING_M,
+        });
+        ScenarioLine {
+            geometry,
+            japan: CoastIndex::new(&self.plane, japan),
+            russia: CoastIndex::new(&self.plane, russia),
+        }
+    }
+
+    fn check_references(&self) -> Result<(), ModelError> {
+        let check = |file: &'static str, owner: &str, refs: &[String]| -> Result<(), ModelError> {
+            if refs.is_empty() {
+                return Err(ModelError::data(file, format!("{owner} has no sources")));
+            }
+            for r in refs {
+                if !self.sources.contains_key(r) {
+                    return Err(ModelError::data(file, format!("{owner} cites unknown source `{r}`")));
+                }
+            }
+            Ok(())
+        };
+        for i in &self.islands {
+            check("islands.geojson", &i.id, &i.sources)?;
+            for a in &i.official_areas {
+                check("islands.geojson", &format!("{} official area", i.id), &a.sources)?;
+            }
+        }
+        for s in &self.straits {
+            check("straits.geojson", &s.id, &s.sources)?;
+            for n in &s.notes {
+                check("straits.geojson", &format!("{} note", s.id), &n.sources)?;
+            }
+        }
+        for p in &self.places {
+            check("places.geojson", &p.id, &p.sources)?;
+            for n in &p.notes {
+                check("places.geojson", &format!("{} note", p.id), &n.sources)?;
+            }
+            if let Some(island) = &p.island {
+                self.island(island)?;
+            }
+        }
+        for s in &self.scenarios {
+            check("scenarios.json", &s.id, &s.sources)?;
+            for d in &s.dates {
+                check("scenarios.json", &format!("{} {}", s.id, d.date), &d.sources)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn unknown<'a>(kind: &'static str, id: &str, valid: impl Iterator<Item = &'a str>) -> ModelError {
+    ModelError::UnknownId {
+        kind,
+        id: id.to_string(),
+        valid: valid.collect::<Vec<_>>().join(", "),
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &'static str, text: &str) -> Result<T, ModelError> {
+    serde_json::from_str(text).map_err(|source| ModelError::Parse { file, source })
+}
+
+/// Features of a GeoJSON FeatureCollection as (geometry, properties) pairs.
+fn features<P: serde::de::DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+) -> Result<Vec<(geo::Geometry, P)>, ModelError> {
+    let fc: geojson::FeatureCollection = text
+        .parse::<geojson::GeoJson>()
+        .map_err(|e| ModelError::data(file, e.to_string()))?
+        .try_into()
+        .map_err(|e: geojson::Error| ModelError::data(file, e.to_string()))?;
+    fc.features
+        .into_iter()
+        .map(|f| {
+            let geom = f
+                .geometry
+                .ok_or_else(|| ModelError::data(file, "feature without geometry"))?;
+            let geom: geo::Geometry = geom
+                .try_into()
+                .map_err(|e: geojson::Error| ModelError::data(file, e.to_string()))?;
+            let props = serde_json::Value::Object(f.properties.unwrap_or_default());
+            let props = serde_json::from_value(props).map_err(|source| ModelError::Parse { file, source })?;
+            Ok((geom, props))
+        })
+        .collect()
+}
+
+fn read_coastline() -> Result<Vec<Polygon>, ModelError> {
+    let feats: Vec<(geo::Geometry, serde_json::Value)> = features("coastline.geojson", data::COASTLINE)?;
+    feats
+        .into_iter()
+        .map(|(g, _)| match g {
+            geo::Geometry::Polygon(p) => Ok(p),
+            other => Err(ModelError::data(
+                "coastline.geojson",
+                format!("expected polygons, found {other:?}")
+                    .chars()
+                    .take(80)
+                    .collect::<String>(),
+            )),
+        })
+        .collect()
+}
+
+/// Natural Earth land polygons for low zooms.
+pub fn world_land() -> Result<Vec<Polygon>, ModelError> {
+    let feats: Vec<(geo::Geometry, serde_json::Value)> = features("world-land.geojson", data::WORLD_LAND)?;
+    Ok(feats
+        .into_iter()
+        .filter_map(|(g, _)| match g {
+            geo::Geometry::Polygon(p) => Some(p),
+            _ => None,
+        })
+        .collect())
+}
+
+fn point_of(file: &'static str, id: &str, g: geo::Geometry) -> Result<Point, ModelError> {
+    match g {
+        geo::Geometry::Point(p) => Ok(p),
+        _ => Err(ModelError::data(file, format!("{id}: expected a Point"))),
+    }
+}
+
+/// Tie each label point to the shoreline ring that contains it; give every other ring to the nearest island.
+fn read_islands(rings: &[Polygon]) -> Result<Vec<Island>, ModelError> {
+    const FILE: &str = "islands.geojson";
+    let feats: Vec<(geo::Geometry, data::IslandProps)> = features(FILE, data::ISLANDS)?;
+    let rects: Vec<Option<Rect>> = rings.iter().map(|r| r.bounding_rect()).collect();
+    let mut owner: Vec<Option<usize>> = vec![None; rings.len()];
+    let mut islands = Vec::new();
+    let mut seen = HashSet::new();
+    for (geom, p) in feats {
+        if !seen.insert(p.id.clone()) {
+            return Err(ModelError::data(FILE, format!("duplicate id `{}`", p.id)));
+        }
+        let label = point_of(FILE, &p.id, geom)?;
+        let idx = islands.len();
+        let mut shoreline = None;
+        if p.in_gshhg {
+            let hits: Vec<usize> = (0..rings.len())
+                .filter(|&r| rects[r].is_some_and(|b| b.contains(&label)) && rings[r].contains(&label))
+                .collect();
+            let [r] = hits[..] else {
+                return Err(ModelError::data(
+                    FILE,
+                    format!(
+                        "{}: label point lies in {} shoreline rings, expected 1",
+                        p.id,
+                        hits.len()
+                    ),
+                ));
+            };
+            if let Some(other) = owner[r] {
+                let other: &Island = &islands[other];
+                return Err(ModelError::data(
+                    FILE,
+                    format!("{} and {} share a shoreline ring", p.id, other.id),
+                ));
+            }
+            owner[r] = Some(idx);
+            shoreline = Some(rings[r].clone());
+        }
+        islands.push(Island {
+            id: p.id,
+            group: p.group,
+            disputed: p.disputed,
+            names: p.names,
+            label,
+            shoreline,
+            islets: vec![],
+            official_areas: p.official_areas,
+            sources: p.sources,
+        });
+    }
+    // Unnamed rings: islets of the nearest named shoreline.
+    let tree: RTree<GeomWithData<Line<[f64; 2]>, usize>> = RTree::bulk_load(
+        islands
+            .iter()
+            .enumerate()
+            .filter_map(|(i, isl)| isl.shoreline.as_ref().map(|s| (i, s)))
+            .flat_map(|(i, s)| {
+                s.exterior()
+                    .lines()
+                    .map(move |l| GeomWithData::new(Line::new(scaled(l.start), scaled(l.end)), i))
+            })
+            .collect(),
+    );
+    for (r, ring) in rings.iter().enumerate() {
+        if owner[r].is_some() {
+            continue;
+        }
+        let Some(first) = ring.exterior().0.first() else {
+            continue;
+        };
+        let nearest = tree
+            .nearest_neighbor(&scaled(*first))
+            .ok_or_else(|| ModelError::data(FILE, "no named island has a shoreline"))?;
+        islands[nearest.data].islets.push(ring.clone());
+    }
+    Ok(islands)
+}
+
+/// Degrees scaled so that a degree of longitude and of latitude are about equally long at 45°N; only used to
+/// find the nearest named shoreline for an islet, where that is good enough.
+fn scaled(c: Coord) -> [f64; 2] {
+    [c.x * std::f64::consts::FRAC_1_SQRT_2, c.y]
+}
+
+fn read_places() -> Result<Vec<Place>, ModelError> {
+    const FILE: &str = "places.geojson";
+    let feats: Vec<(geo::Geometry, data::PlaceProps)> = features(FILE, data::PLACES)?;
+    let mut seen = HashSet::new();
+    feats
+        .into_iter()
+        .map(|(g, p)| {
+            if !seen.insert(p.id.clone()) {
+                return Err(ModelError::data(FILE, format!("duplicate id `{}`", p.id)));
+            }
+            Ok(Place {
+                location: point_of(FILE, &p.id, g)?,
+                id: p.id,
+                kind: p.kind,
+                island: p.island,
+                names: p.names,
+                elevation_m: p.elevation_m,
+                notes: p.notes,
+                sources: p.sources,
+            })
+        })
+        .collect()
+}
+
+fn read_straits(islands: &[Island], plane: &AzimuthalEquidistant) -> Result<Vec<Strait>, ModelError> {
+    const FILE: &str = "straits.geojson";
+    let feats: Vec<(geo::Geometry, data::StraitProps)> = features(FILE, data::STRAITS)?;
+    let by_id: BTreeMap<&str, &Island> = islands.iter().map(|i| (i.id.as_str(), i)).collect();
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (g, p) in feats {
+        if !seen.insert(p.id.clone()) {
+            return Err(ModelError::data(FILE, format!("duplicate id `{}`", p.id)));
+        }
+        let geo::Geometry::Polygon(area) = g else {
+            return Err(ModelError::data(FILE, format!("{}: expected a Polygon", p.id)));
+        };
+        let mut sides: [Vec<&Island>; 2] = [vec![], vec![]];
+        for (k, ids) in p.between.iter().enumerate() {
+            for id in ids {
+                let isl = by_id
+                    .get(id.as_str())
+                    .ok_or_else(|| unknown("island", id, islands.iter().map(|i| i.id.as_str())))?;
+                sides[k].push(isl);
+            }
+        }
+        let width = min_width(plane, &area, &sides[0], &sides[1]).ok_or_else(|| {
+            ModelError::data(
+                FILE,
+                format!("{}: the search area reaches no shoreline of one side", p.id),
+            )
+        })?;
+        let land = MultiPolygon::new(
+            islands
+                .iter()
+                .flat_map(|i| i.polygons())
+                .filter(|poly| {
+                    poly.bounding_rect()
+                        .zip(area.bounding_rect())
+                        .is_some_and(|(a, b)| geo::Intersects::intersects(&a, &b))
+                })
+                .cloned()
+                .collect(),
+        );
+        let water = MultiPolygon::new(vec![area.clone()]).difference(&land);
+        out.push(Strait {
+            id: p.id,
+            names: p.names,
+            between: p.between,
+            notes: p.notes,
+            sources: p.sources,
+            search_area: area,
+            water,
+            width,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,181 @@
+//! Scenarios: which state holds which island, and the equidistance line that follows from it.
+
+use std::collections::BTreeMap;
+
+use geo::{Coord, Line, LineString, MultiLineString, coord};
+use serde::{Deserialize, Serialize};
+
+use crate::data::{DatedEvent, ScenarioProps};
+use crate::error::ModelError;
+use crate::geodesic::{CoastIndex, Nearest, distance_m};
+use crate::model::Island;
+
+/// One of the two states in the dispute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Japan,
+    Russia,
+}
+
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::Japan, Side::Russia];
+}
+
+/// A scenario: who holds what, whose position it is, and the documents behind it.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    /// Whose position this scenario represents, in words (e.g. "Russia (and the USSR before it)").
+    pub position_of: String,
+    pub summary: String,
+    pub dates: Vec<DatedEvent>,
+    pub sources: Vec<String>,
+    holders: BTreeMap<String, Side>,
+}
+
+impl Scenario {
+    /// Build from the file's form, expanding `group:NAME` selectors; every island must be held by exactly one side.
+    pub(crate) fn from_props(p: ScenarioProps, islands: &[Island]) -> Result<Scenario, ModelError> {
+        const FILE: &str = "scenarios.json";
+        let mut holders = BTreeMap::new();
+        for (side, selectors) in [(Side::Japan, &p.japan), (Side::Russia, &p.russia)] {
+            for sel in selectors {
+                let matched: Vec<&Island> = match sel.strip_prefix("group:") {
+                    Some(g) => islands.iter().filter(|i| i.group == g).collect(),
+                    None => islands.iter().filter(|i| &i.id == sel).collect(),
+                };
+                if matched.is_empty() {
+                    return Err(ModelError::data(FILE, format!("{}: `{sel}` matches no island", p.id)));
+                }
+                for i in matched {
+                    if holders.insert(i.id.clone(), side).is_some() {
+                        return Err(ModelError::data(FILE, format!("{}: {} is assigned twice", p.id, i.id)));
+                    }
+                }
+            }
+        }
+        if let Some(missing) = islands.iter().find(|i| !holders.contains_key(&i.id)) {
+            return Err(ModelError::data(FILE, format!("{}: nobody holds {}", p.id, missing.id)));
+        }
+        Ok(Scenario {
+            id: p.id,
+            title: p.title,
+            position_of: p.position_of,
+            summary: p.summary,
+            dates: p.dates,
+            sources: p.sources,
+            holders,
+        })
+    }
+
+    /// Who holds the island under this scenario.
+    pub fn holder(&self, island_id: &str) -> Option<Side> {
+        self.holders.get(island_id).copied()
+    }
+
+    /// Ids of the islands a side holds.
+    pub fn held_by(&self, side: Side) -> impl Iterator<Item = &str> {
+        self.holders
+            .iter()
+            .filter(move |(_, s)| **s == side)
+            .map(|(id, _)| id.as_str())
+    }
+}
+
+/// A point of the line with its geodesic distances to each side's shoreline.
+#[derive(Debug, Clone, Copy)]
+pub struct EquidistanceSample {
+    pub point: Coord,
+    pub to_japan: Nearest,
+    pub to_russia: Nearest,
+}
+
+impl EquidistanceSample {
+    /// |d(Japan) − d(Russia)|, metres.
+    pub fn error_m(&self) -> f64 {
+        (self.to_japan.distance_m - self.to_russia.distance_m).abs()
+    }
+
+    /// The error relative to the mean of the two distances.
+    pub fn relative_error(&self) -> f64 {
+        self.error_m() / ((self.to_japan.distance_m + self.to_russia.distance_m) / 2.0)
+    }
+}
+
+/// A scenario's computed line, with the shorelines it was computed from.
+#[derive(Debug)]
+pub struct ScenarioLine {
+    /// The equidistance line inside the analysis window, (lon, lat).
+    pub geometry: MultiLineString,
+    pub japan: CoastIndex,
+    pub russia: CoastIndex,
+}
+
+impl ScenarioLine {
+    /// Geodesic length of the line, km.
+    pub fn length_km(&self) -> f64 {
+        self.geometry
+            .0
+            .iter()
+            .flat_map(|l| l.lines())
+            .map(|l| distance_m(l.start, l.end))
+            .sum::<f64>()
+            / 1e3
+    }
+
+    /// Points along the line about every `step_m` metres (and every vertex).
+    pub fn samples(&self, step_m: f64) -> Vec<Coord> {
+        let mut out = Vec::new();
+        for ls in &self.geometry.0 {
+            for l in ls.lines() {
+                let n = (distance_m(l.start, l.end) / step_m).ceil().max(1.0) as usize;
+                for k in 0..n {
+                    out.push(l.start + (l.end - l.start) * (k as f64 / n as f64));
+                }
+            }
+            if let Some(last) = ls.0.last() {
+                out.push(*last);
+            }
+        }
+        out
+    }
+
+    /// Geodesic distances from the line's points to both shorelines.
+    pub fn equidistance(&self, step_m: f64) -> Vec<EquidistanceSample> {
+        self.samples(step_m)
+            .into_iter()
+            .filter_map(|p| {
+                Some(EquidistanceSample {
+                    point: p,
+                    to_japan: self.japan.nearest(p)?,
+                    to_russia: self.russia.nearest(p)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The side whose shoreline is nearer to `p` (the side of the line `p` lies on).
+    pub fn nearer_side(&self, p: Coord) -> Option<Side> {
+        let j = self.japan.nearest(p)?.distance_m;
+        let r = self.russia.nearest(p)?.distance_m;
+        Some(if j <= r { Side::Japan } else { Side::Russia })
+    }
+
+    /// How many times the straight (lon, lat) segment a–b crosses the line.
+    pub fn crossings(&self, a: Coord, b: Coord) -> usize {
+        let path = Line::new(a, b);
+        self.geometry
+            .0
+            .iter()
+            .flat_map(|l| l.lines())
+            .filter(|seg| geo::Intersects::intersects(seg, &path))
+            .count()
+    }
+}
+
+/// Helper for tests and tools: a line string from (lon, lat) pairs.
+pub fn line_string(points: &[(f64, f64)]) -> LineString {
+    points.iter().map(|&(x, y)| coord! { x: x, y: y }).collect()
+}

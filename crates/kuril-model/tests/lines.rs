@@ -1,0 +1,127 @@
+//! Each scenario's line is equidistant from the two sides' shorelines (geodesic distances) and separates the
+//! islands as the scenario says.
+
+mod common;
+
+use common::MODEL;
+use geo::{Contains, Coord, coord};
+use kuril_model::Side;
+
+const SCENARIOS: [&str; 3] = ["soviet", "japanese", "two-island-1956"];
+
+/// Nemuro, on Hokkaido: Japanese under every scenario, and inside the analysis window.
+const JAPAN_REFERENCE: Coord = coord! { x: 145.585, y: 43.33 };
+
+#[test]
+fn lines_are_equidistant_within_half_a_percent_or_50_m() {
+    for id in SCENARIOS {
+        let line = MODEL.line(id).expect("scenario");
+        assert!(line.length_km() > 100.0, "{id}: {} km", line.length_km());
+        let samples = line.equidistance(250.0);
+        assert!(samples.len() > 400, "{id}: {} samples", samples.len());
+        for s in &samples {
+            let mean = (s.to_japan.distance_m + s.to_russia.distance_m) / 2.0;
+            let tolerance = (0.005 * mean).max(50.0);
+            assert!(
+                s.error_m() <= tolerance,
+                "{id}: at {:?} Japan's coast is {:.0} m away, Russia's {:.0} m",
+                s.point,
+                s.to_japan.distance_m,
+                s.to_russia.distance_m
+            );
+        }
+    }
+}
+
+#[test]
+fn lines_stay_inside_the_analysis_window_and_at_sea() {
+    for id in SCENARIOS {
+        let line = MODEL.line(id).expect("scenario");
+        for c in line.geometry.0.iter().flat_map(|l| l.coords()) {
+            let w = MODEL.analysis_window;
+            assert!(
+                c.x >= w.min().x - 1e-6
+                    && c.x <= w.max().x + 1e-6
+                    && c.y >= w.min().y - 1e-6
+                    && c.y <= w.max().y + 1e-6,
+                "{id}: {c:?} outside the window"
+            );
+            for island in &MODEL.islands {
+                for p in island.polygons() {
+                    assert!(!p.contains(c), "{id}: line vertex {c:?} lies on {}", island.id);
+                }
+            }
+        }
+    }
+}
+
+/// The side of a point, found by counting how often the straight path from Nemuro (Japan) crosses the line:
+/// independent of how the line was computed.
+fn side_by_crossings(scenario: &str, p: Coord) -> Side {
+    let line = MODEL.line(scenario).expect("scenario");
+    if line.crossings(JAPAN_REFERENCE, p).is_multiple_of(2) {
+        Side::Japan
+    } else {
+        Side::Russia
+    }
+}
+
+#[test]
+fn lines_separate_the_islands_as_each_scenario_says() {
+    let checked = [
+        "iturup",
+        "kunashir",
+        "shikotan",
+        "shibotsu-zelyony",
+        "suisho-tanfilyeva",
+        "taraku-polonsky",
+        "urup",
+    ];
+    for id in SCENARIOS {
+        let scenario = MODEL.scenario(id).expect("scenario");
+        let line = MODEL.line(id).expect("scenario");
+        for island_id in checked {
+            let island = MODEL.island(island_id).expect("island");
+            let holder = scenario.holder(island_id).expect("held");
+            assert_eq!(
+                side_by_crossings(id, island.label.0),
+                holder,
+                "{id}: {island_id} (by crossings)"
+            );
+            assert_eq!(
+                line.nearer_side(island.label.0),
+                Some(holder),
+                "{id}: {island_id} (by distance)"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_issue_examples_hold() {
+    let side =
+        |scenario: &str, island: &str| side_by_crossings(scenario, MODEL.island(island).expect("island").label.0);
+    assert_eq!(side("two-island-1956", "shikotan"), Side::Japan);
+    assert_eq!(side("two-island-1956", "kunashir"), Side::Russia);
+    for island in ["iturup", "kunashir", "shikotan", "shibotsu-zelyony"] {
+        assert_eq!(side("soviet", island), Side::Russia, "{island}");
+    }
+    assert_eq!(side("japanese", "urup"), Side::Russia);
+    assert_eq!(side("japanese", "iturup"), Side::Japan);
+}
+
+#[test]
+fn the_japanese_line_runs_through_the_vries_strait() {
+    // Japan's line is the 1855 Shimoda line between Iturup and Urup: it must cross the Vries Strait's narrowest
+    // crossing, and no other scenario's line does.
+    let vries = MODEL.strait("vries").expect("strait");
+    let [a, b] = vries.width.ends;
+    for id in SCENARIOS {
+        let crosses = MODEL.line(id).expect("scenario").crossings(a, b);
+        assert_eq!(
+            crosses % 2 == 1,
+            id == "japanese",
+            "{id} crosses the Vries Strait {crosses} times"
+        );
+    }
+}
