@@ -10,9 +10,11 @@
 //! assert!(iturup.area_km2(kuril_model::AreaScope::MainIsland) > 3000.0);
 //! ```
 
+mod claim;
 mod data;
 mod error;
 pub mod geodesic;
+pub mod geojson_out;
 mod median;
 mod model;
 pub mod projection;
@@ -24,5 +26,5 @@ pub use error::ModelError;
 pub use geodesic::{CoastIndex, Nearest, distance_m};
 pub use median::{MedianInput, SIMPLIFY_M, equidistance_line};
 pub use model::{Island, Model, Place, SITE_SPACING_M, world_land};
-pub use scenario::{EquidistanceSample, Scenario, ScenarioLine, Side, line_string};
+pub use scenario::{ClaimAreas, EquidistanceSample, Scenario, ScenarioLine, Side, line_string};
 pub use strait::{Strait, StraitWidth, min_width};

@@ -7,12 +7,13 @@ use geo::{BooleanOps, BoundingRect, Contains, Coord, GeodesicArea, MultiPolygon,
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Line};
 
+use crate::claim::split_window;
 use crate::data::{self, AreaScope, Names, Note, OfficialArea, Source, Sources};
 use crate::error::ModelError;
 use crate::geodesic::{CoastIndex, distance_m};
 use crate::median::{MedianInput, equidistance_line};
 use crate::projection::AzimuthalEquidistant;
-use crate::scenario::{Scenario, ScenarioLine, Side};
+use crate::scenario::{ClaimAreas, Scenario, ScenarioLine, Side};
 use crate::strait::{Strait, min_width};
 
 /// Spacing of the sites along shorelines for the equidistance computation, metres.
@@ -191,10 +192,25 @@ impl Model {
             window: &window,
             spacing_m: SITE_SPACING_M,
         });
+        let japan = CoastIndex::new(&self.plane, japan);
+        let russia = CoastIndex::new(&self.plane, russia);
+        let side_of = |c: Coord| match (japan.nearest(c), russia.nearest(c)) {
+            (Some(j), Some(r)) => Some(if j.distance_m <= r.distance_m {
+                Side::Japan
+            } else {
+                Side::Russia
+            }),
+            _ => None,
+        };
+        let (japan_area, russia_area) = split_window(self.analysis_window, &geometry, side_of);
         ScenarioLine {
             geometry,
-            japan: CoastIndex::new(&self.plane, japan),
-            russia: CoastIndex::new(&self.plane, russia),
+            japan,
+            russia,
+            areas: ClaimAreas {
+                japan: japan_area,
+                russia: russia_area,
+            },
         }
     }
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use geo::{Coord, Line, LineString, MultiLineString, coord};
+use geo::{Coord, Line, LineString, MultiLineString, MultiPolygon, coord};
 use serde::{Deserialize, Serialize};
 
 use crate::data::{DatedEvent, ScenarioProps};
@@ -111,6 +111,24 @@ pub struct ScenarioLine {
     pub geometry: MultiLineString,
     pub japan: CoastIndex,
     pub russia: CoastIndex,
+    /// Japan's and Russia's areas (land and sea) inside the analysis window under this scenario.
+    pub areas: ClaimAreas,
+}
+
+/// The analysis window divided between the two sides.
+#[derive(Debug, Clone)]
+pub struct ClaimAreas {
+    pub japan: MultiPolygon,
+    pub russia: MultiPolygon,
+}
+
+impl ClaimAreas {
+    pub fn of(&self, side: Side) -> &MultiPolygon {
+        match side {
+            Side::Japan => &self.japan,
+            Side::Russia => &self.russia,
+        }
+    }
 }
 
 impl ScenarioLine {

@@ -125,3 +125,33 @@ fn the_japanese_line_runs_through_the_vries_strait() {
         );
     }
 }
+
+#[test]
+fn claim_areas_tile_the_window_and_hold_each_sides_islands() {
+    use geo::{Area, BooleanOps, Validation};
+    let window = MODEL.analysis_window.to_polygon().unsigned_area();
+    for id in SCENARIOS {
+        let scenario = MODEL.scenario(id).expect("scenario");
+        let areas = &MODEL.line(id).expect("scenario").areas;
+        assert!(areas.japan.is_valid() && areas.russia.is_valid(), "{id}");
+        let (j, r) = (areas.japan.unsigned_area(), areas.russia.unsigned_area());
+        assert!(j > 0.0 && r > 0.0, "{id}");
+        assert!(((j + r) - window).abs() / window < 1e-9, "{id}: {j} + {r} != {window}");
+        assert!(
+            areas.japan.intersection(&areas.russia).unsigned_area() < 1e-9,
+            "{id}: the areas overlap"
+        );
+        for island in MODEL
+            .islands
+            .iter()
+            .filter(|i| MODEL.analysis_window.contains(&i.label))
+        {
+            let holder = scenario.holder(&island.id).expect("held");
+            assert!(
+                areas.of(holder).contains(&island.label),
+                "{id}: {} not in {holder:?}'s area",
+                island.id
+            );
+        }
+    }
+}

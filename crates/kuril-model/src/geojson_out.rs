@@ -1,0 +1,239 @@
+//! GeoJSON (RFC 7946) views of the model, shared by the HTTP API and the static export: WGS 84, exterior rings
+//! counter-clockwise, coordinates rounded to 1e-6° (about 0.1 m).
+
+use geo::orient::{Direction, Orient};
+use geo::{Geometry, MapCoords, MultiLineString, MultiPolygon};
+use serde_json::{Value, json};
+
+use crate::data::{AreaScope, Names};
+use crate::error::ModelError;
+use crate::model::{Island, Model};
+use crate::scenario::Side;
+
+/// How each line was computed, in one sentence (the details are in docs/geometry.md).
+pub const LINE_METHOD: &str = "Equidistance (median) line between the shorelines the scenario gives to Japan and to \
+     Russia (GSHHG 2.3.7 full resolution): Voronoi edges between shoreline points 200 m apart in an azimuthal \
+     equidistant plane on WGS 84, clipped to the analysis window, checked with geodesic distances.";
+
+fn round(g: Geometry) -> Geometry {
+    g.map_coords(|c| geo::coord! { x: (c.x * 1e6).round() / 1e6, y: (c.y * 1e6).round() / 1e6 })
+}
+
+fn geometry(g: Geometry) -> Value {
+    let g = match round(g) {
+        Geometry::Polygon(p) => Geometry::Polygon(p.orient(Direction::Default)),
+        Geometry::MultiPolygon(p) => Geometry::MultiPolygon(p.orient(Direction::Default)),
+        other => other,
+    };
+    serde_json::to_value(geojson::Geometry::from(&g)).unwrap_or(Value::Null)
+}
+
+fn feature(geom: Geometry, props: Value) -> Value {
+    json!({ "type": "Feature", "geometry": geometry(geom), "properties": props })
+}
+
+fn collection(features: Vec<Value>) -> Value {
+    json!({ "type": "FeatureCollection", "features": features })
+}
+
+fn km2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Sources as objects (id, title, publisher, url), resolved from the bibliography.
+pub fn sources(model: &Model, ids: &[String]) -> Value {
+    Value::Array(
+        ids.iter()
+            .map(|id| match model.source(id) {
+                Some(s) => json!({ "id": id, "title": s.title, "publisher": s.publisher, "url": s.url }),
+                None => json!({ "id": id }),
+            })
+            .collect(),
+    )
+}
+
+fn names(n: &Names) -> Value {
+    serde_json::to_value(n).unwrap_or(Value::Null)
+}
+
+fn holders(model: &Model, island: &str) -> Value {
+    Value::Object(
+        model
+            .scenarios
+            .iter()
+            .filter_map(|s| Some((s.id.clone(), serde_json::to_value(s.holder(island)?).ok()?)))
+            .collect(),
+    )
+}
+
+fn island_feature(model: &Model, i: &Island) -> Value {
+    let geom: Geometry = if i.shoreline.is_some() {
+        i.multipolygon().into()
+    } else {
+        i.label.into()
+    };
+    let official: Vec<Value> = i
+        .official_areas
+        .iter()
+        .map(|a| json!({ "km2": a.km2, "scope": a.scope, "by": a.by, "sources": sources(model, &a.sources) }))
+        .collect();
+    let computed = i.shoreline.as_ref().map(|_| {
+        json!({
+            "main_island": km2(i.area_km2(AreaScope::MainIsland)),
+            "with_islets": km2(i.area_km2(AreaScope::WithIslets)),
+            "method": "geodesic area (WGS 84) of the GSHHG 2.3.7 full-resolution shoreline",
+        })
+    });
+    feature(
+        geom,
+        json!({
+            "id": i.id, "names": names(&i.names), "group": i.group, "disputed": i.disputed,
+            "in_shoreline_data": i.shoreline.is_some(),
+            "label_point": [i.label.x(), i.label.y()],
+            "computed_area_km2": computed, "official_areas": official,
+            "holders": holders(model, &i.id), "sources": sources(model, &i.sources),
+        }),
+    )
+}
+
+/// Every named island: polygons (with islets), or a point where the island is too small for the shoreline data.
+pub fn islands(model: &Model) -> Value {
+    collection(model.islands.iter().map(|i| island_feature(model, i)).collect())
+}
+
+/// Straits: the water area, with the computed narrowest crossing.
+pub fn straits(model: &Model) -> Value {
+    collection(
+        model
+            .straits
+            .iter()
+            .map(|s| {
+                let [a, b] = s.width.ends;
+                let notes: Vec<Value> = s
+                    .notes
+                    .iter()
+                    .map(|n| json!({ "text": n.text, "sources": sources(model, &n.sources) }))
+                    .collect();
+                feature(
+                    s.water.clone().into(),
+                    json!({
+                        "id": s.id, "names": names(&s.names), "between": s.between,
+                        "width": {
+                            "km": (s.width.distance_m / 10.0).round() / 100.0,
+                            "from": [a.x, a.y], "to": [b.x, b.y],
+                            "method": "minimum geodesic distance (WGS 84) between the two coasts' GSHHG shorelines inside the strait's search area",
+                        },
+                        "notes": notes, "sources": sources(model, &s.sources),
+                    }),
+                )
+            })
+            .collect(),
+    )
+}
+
+pub fn places(model: &Model) -> Value {
+    collection(
+        model
+            .places
+            .iter()
+            .map(|p| {
+                let notes: Vec<Value> = p
+                    .notes
+                    .iter()
+                    .map(|n| json!({ "text": n.text, "sources": sources(model, &n.sources) }))
+                    .collect();
+                feature(
+                    p.location.into(),
+                    json!({
+                        "id": p.id, "kind": p.kind, "island": p.island, "names": names(&p.names),
+                        "elevation_m": p.elevation_m, "notes": notes, "sources": sources(model, &p.sources),
+                    }),
+                )
+            })
+            .collect(),
+    )
+}
+
+fn line_summary(model: &Model, s: &crate::scenario::Scenario) -> Value {
+    json!({
+        "id": s.id, "title": s.title, "position_of": s.position_of, "summary": s.summary,
+        "dates": s.dates.iter().map(|d| json!({ "date": d.date, "event": d.event, "sources": sources(model, &d.sources) })).collect::<Vec<_>>(),
+        "method": LINE_METHOD,
+        "sources": sources(model, &s.sources),
+    })
+}
+
+/// The list of lines with their metadata.
+pub fn lines(model: &Model) -> Value {
+    Value::Array(model.scenarios.iter().map(|s| line_summary(model, s)).collect())
+}
+
+/// One scenario's line as a FeatureCollection with one MultiLineString feature.
+pub fn line(model: &Model, id: &str) -> Result<Value, ModelError> {
+    let s = model.scenario(id)?;
+    let line = model.line(id)?;
+    let mut props = line_summary(model, s);
+    props["length_km"] = json!((line.length_km() * 10.0).round() / 10.0);
+    let w = model.analysis_window;
+    props["analysis_window"] = json!([w.min().x, w.min().y, w.max().x, w.max().y]);
+    let geom: MultiLineString = line.geometry.clone();
+    Ok(collection(vec![feature(geom.into(), props)]))
+}
+
+/// Each side's area inside the analysis window under a scenario.
+pub fn claim_areas(model: &Model, id: &str) -> Result<Value, ModelError> {
+    let s = model.scenario(id)?;
+    let areas = &model.line(id)?.areas;
+    Ok(collection(
+        Side::BOTH
+            .iter()
+            .map(|&side| {
+                let mp: MultiPolygon = areas.of(side).clone();
+                feature(mp.into(), json!({ "scenario": s.id, "side": side }))
+            })
+            .collect(),
+    ))
+}
+
+/// Land of the four islands (with islets) per side, km².
+pub fn land_by_side(model: &Model, id: &str) -> Result<Value, ModelError> {
+    let s = model.scenario(id)?;
+    let mut out = json!({ "japan": 0.0, "russia": 0.0 });
+    for i in model.islands.iter().filter(|i| i.disputed) {
+        if let Some(side) = s.holder(&i.id) {
+            let key = if side == Side::Japan { "japan" } else { "russia" };
+            out[key] = json!(out[key].as_f64().unwrap_or(0.0) + i.area_km2(AreaScope::WithIslets));
+        }
+    }
+    for k in ["japan", "russia"] {
+        out[k] = json!(km2(out[k].as_f64().unwrap_or(0.0)));
+    }
+    Ok(out)
+}
+
+/// A scenario: who holds which island and the land per side.
+pub fn scenario(model: &Model, id: &str) -> Result<Value, ModelError> {
+    let s = model.scenario(id)?;
+    let mut v = line_summary(model, s);
+    let held = |side: Side| -> Vec<&str> {
+        model
+            .islands
+            .iter()
+            .filter(|i| s.holder(&i.id) == Some(side))
+            .map(|i| i.id.as_str())
+            .collect()
+    };
+    v["holders"] = json!({ "japan": held(Side::Japan), "russia": held(Side::Russia) });
+    v["land_km2"] = land_by_side(model, id)?;
+    v["land_km2_note"] = json!("the four disputed islands with their islets, geodesic area of the GSHHG shoreline");
+    Ok(v)
+}
+
+pub fn scenarios(model: &Model) -> Result<Value, ModelError> {
+    model
+        .scenarios
+        .iter()
+        .map(|s| scenario(model, &s.id))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Value::Array)
+}
