@@ -1,0 +1,343 @@
+//! The tile layers (see docs/tiles.md), built once from the model in world (Web Mercator) coordinates.
+
+use geo::{BooleanOps, BoundingRect, Coord, Intersects, MultiPolygon, Rect, coord};
+use kuril_model::{AreaScope, Model, Names, Side, world_land};
+
+use crate::clip::Bounds;
+use crate::error::TileError;
+use crate::mercator::{MAX_ZOOM, to_world};
+
+/// Where the full-resolution shoreline data exists; Natural Earth fills the rest at z ≥ [`DETAIL_ZOOM`].
+pub const SHORELINE_REGION: [f64; 4] = [139.0, 41.0, 157.0, 55.0];
+/// From this zoom on, land comes from the GSHHG shoreline inside [`SHORELINE_REGION`].
+pub const DETAIL_ZOOM: u8 = 6;
+
+/// A property value of a tile feature.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Str(String),
+    Num(f64),
+    Bool(bool),
+}
+
+/// Geometry in world coordinates.
+#[derive(Debug, Clone)]
+pub enum Geom {
+    /// Polygons, each a list of closed rings (exterior first).
+    Polygons(Vec<Vec<Vec<Coord>>>),
+    Lines(Vec<Vec<Coord>>),
+    Points(Vec<Coord>),
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceFeature {
+    pub geom: Geom,
+    pub props: Vec<(String, Value)>,
+    pub minzoom: u8,
+    pub maxzoom: u8,
+    pub bounds: Bounds,
+}
+
+/// A named layer and its features.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub features: Vec<SourceFeature>,
+}
+
+/// Layer names, in drawing order.
+pub const LAYER_NAMES: [&str; 8] = [
+    "land",
+    "claim_areas",
+    "straits",
+    "islands",
+    "strait_widths",
+    "lines",
+    "island_labels",
+    "places",
+];
+
+pub fn build_layers(model: &Model) -> Result<Vec<Layer>, TileError> {
+    Ok(vec![
+        land(model)?,
+        claim_areas(model)?,
+        straits(model),
+        islands(model),
+        strait_widths(model),
+        lines(model)?,
+        island_labels(model),
+        places(model),
+    ])
+}
+
+fn feature(geom: Geom, props: Vec<(String, Value)>, minzoom: u8, maxzoom: u8) -> Option<SourceFeature> {
+    let coords: Box<dyn Iterator<Item = &Coord>> = match &geom {
+        Geom::Polygons(p) => Box::new(p.iter().flat_map(|rings| rings.first()).flatten()),
+        Geom::Lines(l) => Box::new(l.iter().flatten()),
+        Geom::Points(p) => Box::new(p.iter()),
+    };
+    let mut min = coord! { x: f64::MAX, y: f64::MAX };
+    let mut max = coord! { x: f64::MIN, y: f64::MIN };
+    for c in coords {
+        min = coord! { x: min.x.min(c.x), y: min.y.min(c.y) };
+        max = coord! { x: max.x.max(c.x), y: max.y.max(c.y) };
+    }
+    (min.x <= max.x).then_some(SourceFeature {
+        geom,
+        props,
+        minzoom,
+        maxzoom,
+        bounds: Bounds { min, max },
+    })
+}
+
+fn world_polygons(mp: &MultiPolygon) -> Geom {
+    Geom::Polygons(
+        mp.0.iter()
+            .map(|p| {
+                std::iter::once(p.exterior())
+                    .chain(p.interiors())
+                    .map(|r| r.0.iter().map(|&c| to_world(c)).collect())
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+fn s(v: &str) -> Value {
+    Value::Str(v.to_string())
+}
+
+fn name_props(n: &Names) -> Vec<(String, Value)> {
+    let mut out = vec![("name".to_string(), s(&n.en))];
+    for (k, v) in [
+        ("name_ja", &n.ja),
+        ("name_ja_latn", &n.ja_latn),
+        ("name_ru", &n.ru),
+        ("name_ru_latn", &n.ru_latn),
+    ] {
+        if let Some(v) = v {
+            out.push((k.to_string(), s(v)));
+        }
+    }
+    out
+}
+
+fn side_str(side: Side) -> &'static str {
+    match side {
+        Side::Japan => "japan",
+        Side::Russia => "russia",
+    }
+}
+
+fn land(model: &Model) -> Result<Layer, TileError> {
+    let [w, so, e, n] = SHORELINE_REGION;
+    let region = Rect::new(coord! { x: w, y: so }, coord! { x: e, y: n });
+    let region_poly = MultiPolygon::new(vec![region.to_polygon()]);
+    let mut features = Vec::new();
+    let src = |v: &str| vec![("source".to_string(), s(v))];
+    for p in world_land()? {
+        let mp = MultiPolygon::new(vec![p.clone()]);
+        features.extend(feature(world_polygons(&mp), src("natural-earth"), 0, DETAIL_ZOOM - 1));
+        // At detail zooms Natural Earth only fills in outside the shoreline region.
+        let outside = match p.bounding_rect() {
+            Some(r) if r.intersects(&region) => mp.difference(&region_poly),
+            _ => mp,
+        };
+        if !outside.0.is_empty() {
+            features.extend(feature(
+                world_polygons(&outside),
+                src("natural-earth"),
+                DETAIL_ZOOM,
+                MAX_ZOOM,
+            ));
+        }
+    }
+    for island in &model.islands {
+        for p in island.polygons() {
+            let mp = MultiPolygon::new(vec![p.clone()]);
+            features.extend(feature(world_polygons(&mp), src("gshhg"), DETAIL_ZOOM, MAX_ZOOM));
+        }
+    }
+    Ok(Layer {
+        name: "land",
+        description: "Land: Natural Earth 10 m at low zooms, GSHHG full resolution from z6",
+        features,
+    })
+}
+
+fn holder_props(model: &Model, island_id: &str) -> Vec<(String, Value)> {
+    model
+        .scenarios
+        .iter()
+        .filter_map(|sc| {
+            let side = sc.holder(island_id)?;
+            Some((format!("holder_{}", sc.id.replace('-', "_")), s(side_str(side))))
+        })
+        .collect()
+}
+
+fn island_props(model: &Model, island: &kuril_model::Island) -> Vec<(String, Value)> {
+    let mut props = vec![("id".to_string(), s(&island.id))];
+    props.extend(name_props(&island.names));
+    props.push(("group".to_string(), s(&island.group)));
+    props.push(("disputed".to_string(), Value::Bool(island.disputed)));
+    if island.shoreline.is_some() {
+        let area = (island.area_km2(AreaScope::WithIslets) * 10.0).round() / 10.0;
+        props.push(("area_km2".to_string(), Value::Num(area)));
+    }
+    props.extend(holder_props(model, &island.id));
+    props
+}
+
+fn islands(model: &Model) -> Layer {
+    let features = model
+        .islands
+        .iter()
+        .filter(|i| i.shoreline.is_some())
+        .filter_map(|i| feature(world_polygons(&i.multipolygon()), island_props(model, i), 5, MAX_ZOOM))
+        .collect();
+    Layer {
+        name: "islands",
+        description: "Named islands (with their islets) and who holds them under each scenario",
+        features,
+    }
+}
+
+/// Label rank and the zoom from which it is shown.
+fn rank(island: &kuril_model::Island) -> (f64, u8) {
+    match island.group.as_str() {
+        "four-islands" => (1.0, 3),
+        "hokkaido-area" if island.id == "hokkaido" => (1.0, 3),
+        "kuril-chain" if island.id == "urup" => (2.0, 4),
+        "kuril-chain" => (2.0, 5),
+        "habomai" => (3.0, 7),
+        _ => (4.0, 6),
+    }
+}
+
+fn island_labels(model: &Model) -> Layer {
+    let features = model
+        .islands
+        .iter()
+        .filter_map(|i| {
+            let (r, minzoom) = rank(i);
+            let mut props = island_props(model, i);
+            props.push(("rank".to_string(), Value::Num(r)));
+            feature(Geom::Points(vec![to_world(i.label.0)]), props, minzoom, MAX_ZOOM)
+        })
+        .collect();
+    Layer {
+        name: "island_labels",
+        description: "Island label points",
+        features,
+    }
+}
+
+fn straits(model: &Model) -> Layer {
+    let features = model
+        .straits
+        .iter()
+        .filter_map(|st| {
+            let mut props = vec![("id".to_string(), s(&st.id))];
+            props.extend(name_props(&st.names));
+            props.push((
+                "width_km".to_string(),
+                Value::Num((st.width.distance_m / 10.0).round() / 100.0),
+            ));
+            feature(world_polygons(&st.water), props, 6, MAX_ZOOM)
+        })
+        .collect();
+    Layer {
+        name: "straits",
+        description: "Strait water areas (search area less land)",
+        features,
+    }
+}
+
+fn strait_widths(model: &Model) -> Layer {
+    let features = model
+        .straits
+        .iter()
+        .filter_map(|st| {
+            let props = vec![
+                ("id".to_string(), s(&st.id)),
+                (
+                    "width_km".to_string(),
+                    Value::Num((st.width.distance_m / 10.0).round() / 100.0),
+                ),
+            ];
+            let line = st.width.ends.iter().map(|&c| to_world(c)).collect();
+            feature(Geom::Lines(vec![line]), props, 7, MAX_ZOOM)
+        })
+        .collect();
+    Layer {
+        name: "strait_widths",
+        description: "The computed narrowest crossing of each strait",
+        features,
+    }
+}
+
+fn lines(model: &Model) -> Result<Layer, TileError> {
+    let mut features = Vec::new();
+    for sc in &model.scenarios {
+        let line = model.line(&sc.id)?;
+        let props = vec![
+            ("line".to_string(), s(&sc.id)),
+            ("position_of".to_string(), s(&sc.position_of)),
+        ];
+        let geom = Geom::Lines(
+            line.geometry
+                .0
+                .iter()
+                .map(|l| l.0.iter().map(|&c| to_world(c)).collect())
+                .collect(),
+        );
+        features.extend(feature(geom, props, 0, MAX_ZOOM));
+    }
+    Ok(Layer {
+        name: "lines",
+        description: "Each scenario's computed equidistance line",
+        features,
+    })
+}
+
+fn claim_areas(model: &Model) -> Result<Layer, TileError> {
+    let mut features = Vec::new();
+    for sc in &model.scenarios {
+        let areas = &model.line(&sc.id)?.areas;
+        for side in Side::BOTH {
+            let props = vec![
+                ("scenario".to_string(), s(&sc.id)),
+                ("side".to_string(), s(side_str(side))),
+            ];
+            features.extend(feature(world_polygons(areas.of(side)), props, 0, MAX_ZOOM));
+        }
+    }
+    Ok(Layer {
+        name: "claim_areas",
+        description: "Each side's land and sea in the analysis window, per scenario",
+        features,
+    })
+}
+
+fn places(model: &Model) -> Layer {
+    let features = model
+        .places
+        .iter()
+        .filter_map(|p| {
+            let mut props = vec![("id".to_string(), s(&p.id)), ("kind".to_string(), s(&p.kind))];
+            props.extend(name_props(&p.names));
+            if let Some(e) = p.elevation_m {
+                props.push(("elevation_m".to_string(), Value::Num(e)));
+            }
+            feature(Geom::Points(vec![to_world(p.location.0)]), props, 6, MAX_ZOOM)
+        })
+        .collect();
+    Layer {
+        name: "places",
+        description: "Towns, capes, volcanoes and lighthouses",
+        features,
+    }
+}
