@@ -1,0 +1,63 @@
+// Creates the MapLibre map: style, controls, the pmtiles:// protocol for the static export.
+import * as maplibregl from 'maplibre-gl';
+import { Protocol } from 'pmtiles';
+import { resolveStyleUrls } from './style-urls';
+
+/** Initial view: the southern Kurils and eastern Hokkaido. */
+export const INITIAL_CENTER: [number, number] = [146.5, 44.3];
+export const INITIAL_ZOOM = 6;
+
+let protocolRegistered = false;
+
+/**
+ * Registers the `pmtiles://` protocol once, so that the static export's style.json (whose vector source
+ * points at a .pmtiles file) works; the server's style uses plain tile URLs and does not need it.
+ */
+function registerPmtilesProtocol(): void {
+  if (protocolRegistered) return;
+  const protocol = new Protocol();
+  maplibregl.addProtocol('pmtiles', protocol.tile);
+  protocolRegistered = true;
+}
+
+/**
+ * The style URL: `style.json` next to the page, so the same build works at the server root and in a
+ * static export folder.
+ */
+export function styleUrl(base: string = document.baseURI): string {
+  return new URL('style.json', base).href;
+}
+
+export interface CreateMapOptions {
+  container: HTMLElement;
+  style?: string;
+}
+
+/** Fetch the style and make its relative URLs (static export) absolute. */
+export async function loadStyle(url: string = styleUrl()): Promise<maplibregl.StyleSpecification> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`style ${url}: HTTP ${response.status}`);
+  return resolveStyleUrls((await response.json()) as maplibregl.StyleSpecification, url);
+}
+
+export async function createMap({ container, style = styleUrl() }: CreateMapOptions): Promise<maplibregl.Map> {
+  registerPmtilesProtocol();
+
+  const map = new maplibregl.Map({
+    container,
+    style: await loadStyle(style),
+    center: INITIAL_CENTER,
+    zoom: INITIAL_ZOOM,
+    hash: false,
+    attributionControl: false,
+    // Our glyph ranges carry the Japanese characters too (Noto Sans CJK JP): draw them from the served
+    // glyphs rather than a browser font, so labels look the same everywhere.
+    localIdeographFontFamily: false,
+  });
+
+  map.addControl(new maplibregl.NavigationControl(), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
+
+  return map;
+}
