@@ -1,19 +1,44 @@
-//! The `kuril` command: command-line views of the model (and, in time, the map server).
+//! The `kuril` command: the map server (default), the static export, and command-line views of the model.
 
-mod stats;
+use std::net::SocketAddr;
+use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 use kuril_model::Model;
+use kuril_server::export::{ExportOptions, export};
+use kuril_server::{AppState, app, stats};
+use tracing_subscriber::EnvFilter;
 
 #[derive(Debug, Parser)]
 #[command(name = "kuril", version, about = "Maps and measures of the Kuril Islands dispute")]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    /// Address to listen on (when serving).
+    #[arg(long, default_value = "127.0.0.1:8080", global = true)]
+    addr: SocketAddr,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Serve the map, tiles and APIs (the default).
+    Serve {
+        /// Public base URL for absolute links (default: from the request's Host header).
+        #[arg(long)]
+        public_url: Option<String>,
+        /// Log as JSON lines.
+        #[arg(long)]
+        json_logs: bool,
+    },
+    /// Write a self-contained static site (web app, PMTiles, GeoJSON) for any static host or CDN.
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+        /// Highest zoom in the archive (the map over-zooms beyond it).
+        #[arg(long, default_value_t = kuril_tiles::MAX_ZOOM, value_parser = clap::value_parser!(u8).range(0..=14))]
+        max_zoom: u8,
+    },
     /// Islands with computed and published areas, strait widths, and each scenario's line.
     Stats,
     /// Geodesic distance between two named places (ids from geodata/places.geojson).
@@ -22,13 +47,90 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let model = Model::embedded()?;
-    match cli.command {
-        Command::Stats => print!("{}", stats::report(&model)?),
+    match cli.command.unwrap_or(Command::Serve {
+        public_url: None,
+        json_logs: false,
+    }) {
+        Command::Serve { public_url, json_logs } => serve(cli.addr, public_url, json_logs),
+        Command::Export { out, max_zoom } => {
+            let model = Model::embedded()?;
+            let tiler = kuril_tiles::Tiler::new(&model)?;
+            let s = export(
+                &model,
+                &tiler,
+                &ExportOptions {
+                    out: out.clone(),
+                    max_zoom,
+                    progress: true,
+                },
+            )?;
+            println!(
+                "exported {} tiles ({:.1} MB PMTiles) and the web app to {} in {:.1} s",
+                s.tiles,
+                s.pmtiles_bytes as f64 / 1e6,
+                out.display(),
+                s.elapsed.as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Stats => {
+            print!("{}", stats::report(&Model::embedded()?)?);
+            Ok(())
+        }
         Command::Distance { from, to } => {
-            let m = model.distance_between_places(&from, &to)?;
+            let m = Model::embedded()?.distance_between_places(&from, &to)?;
             println!("{from} → {to}: {:.3} km (geodesic, WGS 84)", m / 1e3);
+            Ok(())
         }
     }
-    Ok(())
+}
+
+fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyhow::Result<()> {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info"));
+    if json_logs {
+        tracing_subscriber::fmt().json().with_env_filter(filter).init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let started = std::time::Instant::now();
+        let state = tokio::task::spawn_blocking(move || -> anyhow::Result<AppState> {
+            let model = Model::embedded()?;
+            let state = AppState::new(model, public_url)?;
+            // Prepare the zooms a first visitor sees, so the first tiles come fast.
+            for z in 0..=8 {
+                state.tiler.warm(z);
+            }
+            Ok(state)
+        })
+        .await??;
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr}"))?;
+        let local = listener.local_addr()?;
+        tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "ready");
+        println!("Kuril Islands dispute map: http://{local}/");
+        axum::serve(listener, app(state))
+            .with_graceful_shutdown(shutdown())
+            .await?;
+        tracing::info!("stopped");
+        Ok(())
+    })
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
 }

@@ -1,0 +1,189 @@
+//! `kuril export --out DIR`: a self-contained static site — the web app, one PMTiles v3 archive with every
+//! non-empty tile, the glyphs, the GeoJSON documents and a style pointing at them with relative URLs. Any
+//! static host with HTTP Range support (nginx, a CDN, object storage) serves it; no server of ours is needed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use kuril_model::{Model, geojson_out};
+use kuril_tiles::layers::{DETAIL_ZOOM, SHORELINE_REGION};
+use kuril_tiles::style::{StyleUrls, style};
+use kuril_tiles::{TileId, Tiler};
+use pmtiles::{Compression, PmTilesWriter, TileCoord, TileType};
+
+use crate::routes::{GLYPHS, WEB};
+
+/// Export options.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    pub out: PathBuf,
+    /// Highest zoom written (MapLibre over-zooms beyond it).
+    pub max_zoom: u8,
+    pub progress: bool,
+}
+
+/// What was written.
+#[derive(Debug, Clone)]
+pub struct ExportSummary {
+    pub tiles: usize,
+    pub pmtiles_bytes: u64,
+    pub elapsed: Duration,
+}
+
+/// Tiles to consider: the whole world below [`DETAIL_ZOOM`], the shoreline region from there on.
+fn candidates(max_zoom: u8) -> Vec<TileId> {
+    let [w, s, e, n] = SHORELINE_REGION;
+    let mut out = Vec::new();
+    for z in 0..=max_zoom {
+        if z < DETAIL_ZOOM {
+            let n = 1u32 << z;
+            out.extend((0..n).flat_map(|x| (0..n).map(move |y| TileId { z, x, y })));
+        } else {
+            out.extend(TileId::covering(
+                z,
+                geo::coord! { x: w, y: s },
+                geo::coord! { x: e, y: n },
+            ));
+        }
+    }
+    // PMTiles readers are fastest when tiles are stored in tile-id (Hilbert) order.
+    out.sort_by_key(|t| pmtiles_id(*t));
+    out
+}
+
+fn pmtiles_id(t: TileId) -> u64 {
+    TileCoord::new(t.z, t.x, t.y)
+        .map(|c| pmtiles::TileId::from(c).value())
+        .unwrap_or(u64::MAX)
+}
+
+pub fn export(model: &Model, tiler: &Tiler, opts: &ExportOptions) -> anyhow::Result<ExportSummary> {
+    let started = Instant::now();
+    let out = &opts.out;
+    fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    for f in files(&WEB) {
+        write(&out.join(f.path()), f.contents())?;
+    }
+    for f in files(&GLYPHS) {
+        write(&out.join("glyphs").join(f.path()), f.contents())?;
+    }
+    let style = style(&StyleUrls {
+        source: "pmtiles://tiles.pmtiles".to_string(),
+        glyphs: "glyphs/{fontstack}/{range}.pbf".to_string(),
+    });
+    write(&out.join("style.json"), &serde_json::to_vec_pretty(&style)?)?;
+    let docs: Vec<(String, serde_json::Value)> = {
+        let mut d = vec![
+            ("api/islands.geojson".to_string(), geojson_out::islands(model)),
+            ("api/straits.geojson".to_string(), geojson_out::straits(model)),
+            ("api/places.geojson".to_string(), geojson_out::places(model)),
+            ("api/lines.json".to_string(), geojson_out::lines(model)),
+            ("api/scenarios.json".to_string(), geojson_out::scenarios(model)?),
+        ];
+        for s in &model.scenarios {
+            d.push((format!("api/lines/{}.geojson", s.id), geojson_out::line(model, &s.id)?));
+            d.push((
+                format!("api/claim-areas/{}.geojson", s.id),
+                geojson_out::claim_areas(model, &s.id)?,
+            ));
+        }
+        d
+    };
+    for (path, doc) in docs {
+        write(&out.join(path), &serde_json::to_vec(&doc)?)?;
+    }
+    let (tiles, bytes) = write_pmtiles(tiler, &out.join("tiles.pmtiles"), opts)?;
+    Ok(ExportSummary {
+        tiles,
+        pmtiles_bytes: bytes,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Every file of an embedded folder, recursively.
+fn files<'a>(dir: &'a include_dir::Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
+    let mut out: Vec<&include_dir::File<'_>> = dir.files().collect();
+    for d in dir.dirs() {
+        out.extend(files(d));
+    }
+    out
+}
+
+fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+}
+
+/// A tile cut by a worker: its bytes, nothing (empty), or the error.
+type CutTile = anyhow::Result<Option<Vec<u8>>>;
+
+/// Cut every candidate tile (in parallel, in chunks kept in tile-id order) and write the non-empty ones.
+fn write_pmtiles(tiler: &Tiler, path: &Path, opts: &ExportOptions) -> anyhow::Result<(usize, u64)> {
+    let todo = candidates(opts.max_zoom);
+    let bar = if opts.progress {
+        ProgressBar::new(todo.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>8} [{bar:40}] {pos}/{len} tiles ({per_sec}, {eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message("tiles");
+    let file = fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let [w, s, e, n] = SHORELINE_REGION;
+    let mut writer = PmTilesWriter::new(TileType::Mvt)
+        .tile_compression(Compression::Gzip)
+        .min_zoom(0)
+        .max_zoom(opts.max_zoom)
+        .bounds(w, s, e, n)
+        .center(146.5, 44.3)
+        .center_zoom(6)
+        .metadata(serde_json::to_string(&kuril_tiles::tilejson(tiler.layers(), ""))?)
+        .create(file)?;
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let mut written = 0usize;
+    for chunk in todo.chunks(4096) {
+        let next = AtomicUsize::new(0);
+        let results: Mutex<Vec<Option<CutTile>>> = Mutex::new((0..chunk.len()).map(|_| None).collect());
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&id) = chunk.get(i) else { break };
+                        let r = tiler.tile(id).map_err(anyhow::Error::from);
+                        if let Ok(mut res) = results.lock() {
+                            res[i] = Some(r);
+                        }
+                        bar.inc(1);
+                    }
+                });
+            }
+        });
+        let results = results
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a tile worker panicked"))?;
+        for (id, r) in chunk.iter().zip(results) {
+            let Some(r) = r else {
+                anyhow::bail!("tile {id} was not cut")
+            };
+            if let Some(bytes) = r? {
+                writer.add_tile(TileCoord::new(id.z, id.x, id.y)?, &bytes)?;
+                written += 1;
+            }
+        }
+    }
+    writer.finalize()?;
+    bar.finish_with_message("done");
+    let bytes = fs::metadata(path)?.len();
+    Ok((written, bytes))
+}

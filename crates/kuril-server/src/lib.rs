@@ -1,0 +1,10 @@
+//! The thin server over the model and tiling crates: routes, HTTP errors, the static export.
+
+pub mod error;
+pub mod export;
+pub mod routes;
+pub mod state;
+pub mod stats;
+
+pub use routes::app;
+pub use state::AppState;

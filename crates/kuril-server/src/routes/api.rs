@@ -1,0 +1,124 @@
+//! The GeoJSON API (RFC 7946, `application/geo+json`) and scenario summaries.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use kuril_model::geojson_out;
+
+use crate::error::ApiError;
+use crate::state::{AppState, etag, not_modified};
+
+const GEOJSON: &str = "application/geo+json";
+const JSON: &str = "application/json";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/lines", get(lines))
+        .route("/api/lines/{file}", get(line))
+        .route("/api/islands.geojson", get(islands))
+        .route("/api/straits.geojson", get(straits))
+        .route("/api/places.geojson", get(places))
+        .route("/api/scenarios", get(scenarios))
+        .route("/api/scenarios/{id}", get(scenario))
+        .route("/api/claim-areas/{file}", get(claim_areas))
+}
+
+/// Serve a document computed once and cached, with ETag revalidation.
+async fn document(
+    state: &AppState,
+    headers: &HeaderMap,
+    key: String,
+    content_type: &'static str,
+    make: impl FnOnce(&kuril_model::Model) -> Result<serde_json::Value, ApiError> + Send + 'static,
+) -> Result<Response, ApiError> {
+    let doc = match state.documents.get(&key) {
+        Some(d) => d,
+        None => {
+            let model = state.model.clone();
+            let body = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, ApiError> {
+                serde_json::to_vec(&make(&model)?).map_err(ApiError::internal)
+            })
+            .await
+            .map_err(ApiError::internal)??;
+            let tag = etag(&body);
+            let d = Arc::new((body, tag));
+            state.documents.insert(key, d.clone());
+            d
+        }
+    };
+    let mut h = HeaderMap::new();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+    if let Ok(v) = HeaderValue::from_str(&doc.1) {
+        h.insert(header::ETAG, v);
+    }
+    if not_modified(headers, &doc.1) {
+        return Ok((StatusCode::NOT_MODIFIED, h).into_response());
+    }
+    Ok((h, doc.0.clone()).into_response())
+}
+
+type PathResult<T> = Result<Path<T>, axum::extract::rejection::PathRejection>;
+
+fn path<T>(p: PathResult<T>) -> Result<T, ApiError> {
+    p.map(|Path(v)| v).map_err(|e| ApiError::bad_request(e.body_text()))
+}
+
+/// Split "ID.geojson" and check the scenario exists (404 listing the valid ids otherwise).
+fn scenario_file(state: &AppState, file: &str) -> Result<String, ApiError> {
+    let id = file.strip_suffix(".geojson").unwrap_or(file);
+    state.model.scenario(id)?;
+    if !file.ends_with(".geojson") {
+        return Err(ApiError::not_found(format!("did you mean {id}.geojson?")));
+    }
+    Ok(id.to_string())
+}
+
+async fn lines(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
+    document(&s, &h, "lines".into(), JSON, |m| Ok(geojson_out::lines(m))).await
+}
+
+async fn line(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) -> Result<Response, ApiError> {
+    let id = scenario_file(&s, &path(p)?)?;
+    document(&s, &h, format!("line:{id}"), GEOJSON, move |m| {
+        Ok(geojson_out::line(m, &id)?)
+    })
+    .await
+}
+
+async fn claim_areas(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) -> Result<Response, ApiError> {
+    let id = scenario_file(&s, &path(p)?)?;
+    document(&s, &h, format!("claims:{id}"), GEOJSON, move |m| {
+        Ok(geojson_out::claim_areas(m, &id)?)
+    })
+    .await
+}
+
+async fn islands(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
+    document(&s, &h, "islands".into(), GEOJSON, |m| Ok(geojson_out::islands(m))).await
+}
+
+async fn straits(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
+    document(&s, &h, "straits".into(), GEOJSON, |m| Ok(geojson_out::straits(m))).await
+}
+
+async fn places(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
+    document(&s, &h, "places".into(), GEOJSON, |m| Ok(geojson_out::places(m))).await
+}
+
+async fn scenarios(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
+    document(&s, &h, "scenarios".into(), JSON, |m| Ok(geojson_out::scenarios(m)?)).await
+}
+
+async fn scenario(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) -> Result<Response, ApiError> {
+    let id = path(p)?;
+    s.model.scenario(&id)?;
+    document(&s, &h, format!("scenario:{id}"), JSON, move |m| {
+        Ok(geojson_out::scenario(m, &id)?)
+    })
+    .await
+}

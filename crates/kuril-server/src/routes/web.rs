@@ -1,0 +1,71 @@
+//! The web app (built into web/dist by build.rs and embedded) and `/healthz`.
+
+use axum::Router;
+use axum::extract::Path;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use include_dir::{Dir, include_dir};
+
+use crate::error::ApiError;
+use crate::state::{AppState, etag, not_modified};
+
+pub static WEB: Dir<'static> = include_dir!("$KURIL_WEB_DIST");
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(index))
+        .route("/healthz", get(healthz))
+        .route("/{file}", get(asset))
+}
+
+async fn healthz() -> impl IntoResponse {
+    axum::Json(serde_json::json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") }))
+}
+
+async fn index(headers: HeaderMap) -> Result<Response, ApiError> {
+    serve("index.html", &headers)
+}
+
+async fn asset(
+    path: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Path(file) = path.map_err(|e| ApiError::bad_request(e.body_text()))?;
+    serve(&file, &headers)
+}
+
+pub fn content_type(file: &str) -> &'static str {
+    match file.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") | Some("mjs") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("json") => "application/json",
+        Some("map") => "application/json",
+        Some("woff2") => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve(file: &str, headers: &HeaderMap) -> Result<Response, ApiError> {
+    // Only plain file names of the embedded build: no traversal can reach anything else.
+    let found = (!file.contains("..") && !file.contains('/') && !file.contains('\\'))
+        .then(|| WEB.get_file(file))
+        .flatten()
+        .ok_or_else(|| ApiError::not_found(format!("no such resource: /{file}")))?;
+    let body = found.contents();
+    let tag = etag(body);
+    let mut h = HeaderMap::new();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(file)));
+    // index.html must be revalidated so a new release is picked up; assets too, cheaply, by ETag.
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        h.insert(header::ETAG, v);
+    }
+    if not_modified(headers, &tag) {
+        return Ok((StatusCode::NOT_MODIFIED, h).into_response());
+    }
+    Ok((h, body.to_vec()).into_response())
+}

@@ -1,0 +1,98 @@
+//! What every handler shares: the model, the tiler, and caches of what has been computed.
+
+use std::sync::Arc;
+
+use axum::http::HeaderMap;
+use kuril_model::Model;
+use kuril_tiles::{TileId, Tiler};
+use quick_cache::sync::Cache;
+
+/// An encoded tile ready to send, or the knowledge that it is empty.
+#[derive(Debug)]
+pub enum CachedTile {
+    Empty,
+    Data { raw: Vec<u8>, gzip: Vec<u8>, etag: String },
+}
+
+/// A serialised document and its ETag.
+pub type Document = (Vec<u8>, String);
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub model: Arc<Model>,
+    pub tiler: Arc<Tiler>,
+    pub tiles: Arc<Cache<TileId, Arc<CachedTile>>>,
+    /// Serialised API documents (they only depend on the embedded data), with their ETags.
+    pub documents: Arc<Cache<String, Arc<Document>>>,
+    /// Fixed public base URL (no trailing slash); otherwise derived from the request's Host.
+    pub public_url: Option<String>,
+}
+
+/// How many tiles the cache keeps.
+const TILE_CACHE_ENTRIES: usize = 50_000;
+
+impl AppState {
+    pub fn new(model: Model, public_url: Option<String>) -> anyhow::Result<AppState> {
+        let tiler = Tiler::new(&model)?;
+        Ok(AppState {
+            model: Arc::new(model),
+            tiler: Arc::new(tiler),
+            tiles: Arc::new(Cache::new(TILE_CACHE_ENTRIES)),
+            documents: Arc::new(Cache::new(256)),
+            public_url: public_url.map(|u| u.trim_end_matches('/').to_string()),
+        })
+    }
+
+    /// The base URL clients reach us at, for absolute URLs in TileJSON and the style.
+    pub fn base_url(&self, headers: &HeaderMap) -> String {
+        if let Some(u) = &self.public_url {
+            return u.clone();
+        }
+        let host = headers
+            .get(axum::http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .filter(|h| {
+                !h.is_empty() && h.len() < 256 && h.bytes().all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+            })
+            .unwrap_or("127.0.0.1");
+        format!("http://{host}")
+    }
+}
+
+/// A strong ETag for a body (FNV-1a, 64 bits).
+pub fn etag(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("\"{h:016x}\"")
+}
+
+/// Does the request's If-None-Match match this ETag?
+pub fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(axum::http::header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| {
+            let t = t.trim();
+            t == "*" || t == etag || t.strip_prefix("W/") == Some(etag)
+        })
+}
+
+/// Does the client accept gzip?
+pub fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(axum::http::header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|e| {
+            let mut parts = e.trim().split(';');
+            let name = parts.next().unwrap_or("").trim();
+            let q_zero = parts.any(|p| p.trim().replace(' ', "") == "q=0");
+            (name == "gzip" || name == "*") && !q_zero
+        })
+}
