@@ -15,7 +15,8 @@ let protocolRegistered = false;
  */
 function registerPmtilesProtocol(): void {
   if (protocolRegistered) return;
-  const protocol = new Protocol();
+  // metadata: true hands the archive's TileJSON (attribution, layers) to MapLibre.
+  const protocol = new Protocol({ metadata: true });
   maplibregl.addProtocol('pmtiles', protocol.tile);
   protocolRegistered = true;
 }

@@ -87,10 +87,20 @@ fn main() -> anyhow::Result<()> {
 
 fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyhow::Result<()> {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info"));
+    // Logs go to stderr; stdout carries only the line with the URL, for people and scripts.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     if json_logs {
-        tracing_subscriber::fmt().json().with_env_filter(filter).init();
+        tracing_subscriber::fmt()
+            .json()
+            .with_writer(std::io::stderr)
+            .with_env_filter(filter)
+            .init();
     } else {
-        tracing_subscriber::fmt().with_env_filter(filter).init();
+        tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_ansi(ansi)
+            .with_env_filter(filter)
+            .init();
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {

@@ -97,7 +97,7 @@ pub fn style(urls: &StyleUrls) -> Json {
         "metadata": { "kuril:lines": LINE_STYLES.iter().map(|(id, c, d)| json!({ "id": id, "colour": c, "dash": d })).collect::<Vec<_>>() },
         "center": [146.5, 44.3],
         "zoom": 6,
-        "sources": { "kuril": { "type": "vector", "url": urls.source, "promoteId": "id" } },
+        "sources": { "kuril": { "type": "vector", "url": urls.source, "promoteId": "id", "attribution": crate::ATTRIBUTION } },
         "glyphs": urls.glyphs,
         "layers": layers,
     })

@@ -1,0 +1,112 @@
+//! End to end: the real binary on a free port — it starts, prints its URL, serves, and shuts down cleanly on
+//! SIGTERM.
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start() -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kuril"))
+        .args(["--addr", "127.0.0.1:0"])
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).expect("a line on stdout");
+    let url = line
+        .trim()
+        .rsplit(' ')
+        .next()
+        .expect("url")
+        .trim_end_matches('/')
+        .to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+    Server { child, url }
+}
+
+fn http_get(url: &str) -> (u16, Vec<u8>) {
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut r = agent.get(url).call().expect("request goes through");
+    let status = r.status().as_u16();
+    let mut body = Vec::new();
+    r.body_mut().as_reader().read_to_end(&mut body).expect("body");
+    (status, body)
+}
+
+#[test]
+fn serves_and_stops_gracefully() {
+    let mut server = start();
+    let (status, body) = http_get(&format!("{}/healthz", server.url));
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let (status, body) = http_get(&format!("{}/tiles/8/231/92.mvt", server.url));
+    assert_eq!(status, 200);
+    assert!(body.len() > 100);
+    let (status, _) = http_get(&format!("{}/tiles/99/0/0.mvt", server.url));
+    assert_eq!(status, 404);
+    let (status, body) = http_get(&format!("{}/", server.url));
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&body).contains("app.js"));
+
+    // SIGTERM: the server drains and exits 0, saying so in its log.
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill runs")
+            .success()
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(s) = server.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not stop within 10 s of SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status}");
+    let mut log = String::new();
+    server
+        .child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut log)
+        .expect("log");
+    assert!(log.contains("shutting down") && log.contains("stopped"), "{log}");
+    assert!(!log.contains("ERROR") && !log.contains("panicked"), "{log}");
+}
+
+#[test]
+fn refuses_an_address_it_cannot_bind() {
+    let server = start();
+    let port = server.url.rsplit(':').next().expect("port");
+    let out = Command::new(env!("CARGO_BIN_EXE_kuril"))
+        .args(["--addr", &format!("127.0.0.1:{port}")])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot listen on"),
+        "{:?}",
+        out
+    );
+}

@@ -1,0 +1,340 @@
+//! Router-level tests: every endpoint through `tower::ServiceExt::oneshot`, no socket.
+
+use std::io::Read;
+use std::sync::LazyLock;
+
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, StatusCode, header};
+use axum::response::Response;
+use kuril_server::{AppState, app};
+use serde_json::Value;
+use tower::ServiceExt;
+
+static STATE: LazyLock<AppState> = LazyLock::new(|| {
+    let model = kuril_model::Model::embedded().expect("model loads");
+    AppState::new(model, None).expect("state builds")
+});
+
+async fn send(req: Request<Body>) -> Response {
+    app(STATE.clone()).oneshot(req).await.expect("infallible")
+}
+
+async fn get(uri: &str) -> Response {
+    send(
+        Request::get(uri)
+            .header(header::HOST, "maps.test:8080")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await
+}
+
+async fn body(r: Response) -> Vec<u8> {
+    to_bytes(r.into_body(), 64 << 20).await.expect("body").to_vec()
+}
+
+async fn json(r: Response) -> Value {
+    serde_json::from_slice(&body(r).await).expect("JSON body")
+}
+
+fn ctype(r: &Response) -> String {
+    r.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The error body every 4xx carries.
+async fn assert_json_error(r: Response, status: StatusCode) -> Value {
+    assert_eq!(r.status(), status);
+    assert!(ctype(&r).starts_with("application/json"), "{}", ctype(&r));
+    let v = json(r).await;
+    assert_eq!(v["error"]["status"], status.as_u16(), "{v}");
+    assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
+    v
+}
+
+#[tokio::test]
+async fn web_app_and_health() {
+    let r = get("/").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(ctype(&r).starts_with("text/html"));
+    let html = String::from_utf8(body(r).await).expect("utf-8");
+    assert!(html.contains("app.js") && html.contains("<main"));
+    let r = get("/app.js").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(ctype(&r).starts_with("text/javascript"));
+    let r = get("/healthz").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(json(r).await["status"], "ok");
+}
+
+#[tokio::test]
+async fn style_and_tilejson_point_back_at_the_server() {
+    let style = json(get("/style.json").await).await;
+    assert_eq!(style["version"], 8);
+    assert_eq!(style["sources"]["kuril"]["url"], "http://maps.test:8080/tiles.json");
+    assert_eq!(style["glyphs"], "http://maps.test:8080/glyphs/{fontstack}/{range}.pbf");
+    let ids: Vec<&str> = style["layers"]
+        .as_array()
+        .expect("layers")
+        .iter()
+        .filter_map(|l| l["id"].as_str())
+        .collect();
+    for id in ["line:soviet", "line:japanese", "line:two-island-1956", "island-labels"] {
+        assert!(ids.contains(&id), "{id} missing");
+    }
+    let tj = json(get("/tiles.json").await).await;
+    assert_eq!(tj["tilejson"], "3.0.0");
+    assert_eq!(tj["tiles"][0], "http://maps.test:8080/tiles/{z}/{x}/{y}.mvt");
+    assert_eq!(tj["maxzoom"], 14);
+    let layers: Vec<&str> = tj["vector_layers"]
+        .as_array()
+        .expect("layers")
+        .iter()
+        .filter_map(|l| l["id"].as_str())
+        .collect();
+    for l in kuril_tiles::LAYER_NAMES {
+        assert!(layers.contains(&l), "{l}");
+    }
+    assert!(
+        tj["attribution"]
+            .as_str()
+            .is_some_and(|a| a.contains("GSHHG") && a.contains("Natural Earth"))
+    );
+}
+
+#[tokio::test]
+async fn tiles_gzip_etag_304_and_204() {
+    // z8 tile over Kunashir
+    let req = |extra: Option<(&str, &str)>| {
+        let mut b = Request::get("/tiles/8/231/92.mvt").header(header::ACCEPT_ENCODING, "gzip, br");
+        if let Some((k, v)) = extra {
+            b = b.header(k, v);
+        }
+        b.body(Body::empty()).expect("request")
+    };
+    let r = send(req(None)).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(ctype(&r), "application/vnd.mapbox-vector-tile");
+    assert_eq!(r.headers()[header::CONTENT_ENCODING], "gzip");
+    assert!(
+        r.headers()[header::CACHE_CONTROL]
+            .to_str()
+            .expect("ascii")
+            .contains("max-age")
+    );
+    let etag = r.headers()[header::ETAG].to_str().expect("ascii").to_string();
+    let gz = body(r).await;
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(gz.as_slice())
+        .read_to_end(&mut raw)
+        .expect("gzip");
+    use geozero::mvt::Message;
+    let tile = geozero::mvt::Tile::decode(raw.as_slice()).expect("MVT");
+    assert!(tile.layers.iter().any(|l| l.name == "lines"));
+
+    // Revalidation
+    let r = send(req(Some(("if-none-match", &etag)))).await;
+    assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
+    assert!(body(r).await.is_empty());
+
+    // Without gzip the raw tile comes back, with the same ETag.
+    let r = get("/tiles/8/231/92.mvt").await;
+    assert!(r.headers().get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(r.headers()[header::ETAG].to_str().expect("ascii"), etag);
+    assert_eq!(body(r).await, raw);
+
+    // Open ocean: empty tile.
+    let r = get("/tiles/10/0/512.mvt").await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+}
+
+#[tokio::test]
+async fn bad_tile_addresses_are_4xx_json() {
+    for (uri, status) in [
+        ("/tiles/15/0/0.mvt", StatusCode::NOT_FOUND),
+        ("/tiles/3/8/0.mvt", StatusCode::NOT_FOUND),
+        ("/tiles/3/0/99999999999999999999.mvt", StatusCode::BAD_REQUEST),
+        ("/tiles/a/0/0.mvt", StatusCode::BAD_REQUEST),
+        ("/tiles/3/-1/0.mvt", StatusCode::BAD_REQUEST),
+        ("/tiles/3/1/1.png", StatusCode::NOT_FOUND),
+        ("/tiles/3/1", StatusCode::NOT_FOUND),
+    ] {
+        let v = assert_json_error(get(uri).await, status).await;
+        assert!(!v["error"]["code"].as_str().unwrap_or("").is_empty(), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn geojson_api() {
+    let lines = json(get("/api/lines").await).await;
+    let ids: Vec<&str> = lines
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|l| l["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["soviet", "japanese", "two-island-1956"]);
+    for l in lines.as_array().expect("list") {
+        assert!(l["position_of"].is_string() && l["dates"].as_array().is_some_and(|d| !d.is_empty()));
+        assert!(
+            l["sources"]
+                .as_array()
+                .is_some_and(|s| s.iter().all(|s| s["title"].is_string()))
+        );
+    }
+    for id in ids {
+        let r = get(&format!("/api/lines/{id}.geojson")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(ctype(&r), "application/geo+json");
+        let fc = json(r).await;
+        assert_eq!(fc["type"], "FeatureCollection");
+        assert_eq!(fc["features"][0]["geometry"]["type"], "MultiLineString");
+        assert!(
+            fc["features"][0]["properties"]["length_km"]
+                .as_f64()
+                .is_some_and(|k| k > 100.0)
+        );
+    }
+    let islands = json(get("/api/islands.geojson").await).await;
+    let iturup = islands["features"]
+        .as_array()
+        .expect("features")
+        .iter()
+        .find(|f| f["properties"]["id"] == "iturup")
+        .expect("iturup");
+    assert_eq!(iturup["properties"]["disputed"], true);
+    assert_eq!(iturup["properties"]["names"]["ja"], "択捉島");
+    assert!(
+        iturup["properties"]["computed_area_km2"]["main_island"]
+            .as_f64()
+            .is_some_and(|a| a > 3000.0)
+    );
+    assert!(
+        iturup["properties"]["official_areas"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+    );
+    assert_eq!(iturup["properties"]["holders"]["japanese"], "japan");
+    assert_eq!(iturup["properties"]["holders"]["soviet"], "russia");
+    let straits = json(get("/api/straits.geojson").await).await;
+    assert_eq!(straits["features"].as_array().expect("features").len(), 7);
+    for f in straits["features"].as_array().expect("features") {
+        assert!(f["properties"]["width"]["km"].as_f64().is_some_and(|k| k > 0.0));
+        assert!(f["properties"]["width"]["from"].is_array() && f["properties"]["width"]["to"].is_array());
+    }
+    let places = json(get("/api/places.geojson").await).await;
+    assert!(places["features"].as_array().is_some_and(|p| p.len() >= 10));
+    let scenarios = json(get("/api/scenarios").await).await;
+    assert_eq!(scenarios.as_array().expect("list").len(), 3);
+    let s = json(get("/api/scenarios/two-island-1956").await).await;
+    assert!(
+        s["holders"]["japan"]
+            .as_array()
+            .expect("ids")
+            .iter()
+            .any(|i| i == "shikotan")
+    );
+    assert!(
+        s["holders"]["russia"]
+            .as_array()
+            .expect("ids")
+            .iter()
+            .any(|i| i == "kunashir")
+    );
+    let (j, r) = (
+        s["land_km2"]["japan"].as_f64().expect("n"),
+        s["land_km2"]["russia"].as_f64().expect("n"),
+    );
+    assert!(j > 300.0 && r > 4000.0, "{j} {r}");
+    let ca = json(get("/api/claim-areas/japanese.geojson").await).await;
+    assert_eq!(ca["features"].as_array().expect("features").len(), 2);
+}
+
+#[tokio::test]
+async fn unknown_ids_list_the_valid_ones() {
+    for uri in [
+        "/api/lines/nope.geojson",
+        "/api/scenarios/nope",
+        "/api/claim-areas/nope.geojson",
+    ] {
+        let v = assert_json_error(get(uri).await, StatusCode::NOT_FOUND).await;
+        let valid = v["error"]["valid"].as_array().expect("valid ids");
+        assert!(valid.iter().any(|x| x == "soviet"), "{uri}: {v}");
+    }
+    assert_json_error(get("/api/lines/soviet").await, StatusCode::NOT_FOUND).await;
+    assert_json_error(get("/no/such/thing").await, StatusCode::NOT_FOUND).await;
+    assert_json_error(get("/..%2F..%2Fetc%2Fpasswd").await, StatusCode::NOT_FOUND).await;
+}
+
+#[tokio::test]
+async fn glyphs() {
+    let r = get("/glyphs/Noto%20Sans%20Regular/0-255.pbf").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(ctype(&r), "application/x-protobuf");
+    assert!(body(r).await.len() > 1000);
+    // A range no label uses: a valid, empty range.
+    let r = get("/glyphs/Noto%20Sans%20Regular/40960-41215.pbf").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let b = body(r).await;
+    assert!(!b.is_empty() && b.len() < 100);
+    assert_json_error(get("/glyphs/Comic%20Sans/0-255.pbf").await, StatusCode::NOT_FOUND).await;
+    assert_json_error(
+        get("/glyphs/Noto%20Sans%20Regular/1-256.pbf").await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_json_error(
+        get("/glyphs/Noto%20Sans%20Regular/zero.pbf").await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn cors_and_methods() {
+    let r = send(
+        Request::get("/api/lines")
+            .header(header::ORIGIN, "https://news.example")
+            .body(Body::empty())
+            .expect("req"),
+    )
+    .await;
+    assert_eq!(r.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    let r = send(
+        Request::options("/tiles/0/0/0.mvt")
+            .header(header::ORIGIN, "https://news.example")
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "GET")
+            .body(Body::empty())
+            .expect("req"),
+    )
+    .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    assert!(
+        r.headers()[header::ACCESS_CONTROL_ALLOW_METHODS]
+            .to_str()
+            .expect("ascii")
+            .contains("GET")
+    );
+    let r = send(Request::post("/api/lines").body(Body::from("x")).expect("req")).await;
+    assert_json_error(r, StatusCode::METHOD_NOT_ALLOWED).await;
+    let r = send(Request::delete("/tiles/0/0/0.mvt").body(Body::empty()).expect("req")).await;
+    assert_json_error(r, StatusCode::METHOD_NOT_ALLOWED).await;
+    let r = send(Request::head("/api/lines").body(Body::empty()).expect("req")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn json_is_compressed_when_accepted() {
+    let r = send(
+        Request::get("/api/islands.geojson")
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .body(Body::empty())
+            .expect("req"),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()[header::CONTENT_ENCODING], "gzip");
+}

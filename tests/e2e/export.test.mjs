@@ -1,0 +1,100 @@
+// The static export served by nginx (a plain static host with Range requests) works in Chromium.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { LINE_LAYERS, attributionText, describeRecord, launchBrowser, maybeScreenshot, openPage, renderedLines, waitForMapIdle } from './lib/browser.mjs';
+import { EXPORT_MAX_ZOOM, ensureExport } from './lib/export.mjs';
+import { findNginx, startNginx } from './lib/nginx.mjs';
+
+const nginxSkip = findNginx()
+  ? false
+  : 'nginx not found: apt-get install -y --no-install-recommends nginx (tests/e2e/run.sh installs it)';
+
+/** Status of a GET of `path` exactly as written (no URL normalisation). */
+function rawStatus(port, path) {
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    }).on('error', reject);
+  });
+}
+
+describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => {
+  let exported;
+  let nginx;
+  let browser;
+  let page;
+
+  before(async () => {
+    exported = await ensureExport();
+  }, { timeout: 600_000 });
+  after(async () => {
+    await browser?.close();
+    await nginx?.stop();
+    exported?.cleanup();
+  });
+
+  test('export writes the site', () => {
+    const mib = (exported.pmtilesBytes / 1048576).toFixed(2);
+    // For docs/benchmarks.md.
+    console.log(`# export: --max-zoom ${EXPORT_MAX_ZOOM} in ${exported.seconds.toFixed(1)} s; tiles.pmtiles ${exported.pmtilesBytes} bytes (${mib} MiB)`);
+    for (const f of ['index.html', 'app.js', 'app.css', 'favicon.svg', 'style.json', 'tiles.pmtiles', 'glyphs']) {
+      assert.ok(existsSync(join(exported.dir, f)), `export has ${f}`);
+    }
+    assert.ok(exported.pmtilesBytes > 0, 'tiles.pmtiles is not empty');
+  });
+
+  test('nginx serves the export with Range support', { skip: nginxSkip, timeout: 60_000 }, async () => {
+    nginx = await startNginx(exported.dir);
+    const res = await fetch(`${nginx.origin}/tiles.pmtiles`, { headers: { Range: 'bytes=0-126' } });
+    assert.equal(res.status, 206, nginx.log());
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    assert.equal(bytes.length, 127);
+    assert.equal(new TextDecoder().decode(bytes.slice(0, 7)), 'PMTiles', 'PMTiles magic');
+    const style = await fetch(`${nginx.origin}/style.json`);
+    assert.equal(style.status, 200);
+    assert.match(style.headers.get('content-type') ?? '', /application\/json/);
+    // Nothing outside the export folder (nginx.conf sits beside it, in nginx's temp dir): raw paths, which
+    // fetch() would normalise.
+    for (const path of ['/../nginx.conf', '/%2e%2e/nginx.conf', '/nginx.conf']) {
+      const status = await rawStatus(nginx.port, path);
+      assert.ok(status >= 400, `${path} answered ${status}`);
+    }
+  });
+
+  test('the exported app loads cleanly and renders the three lines', { skip: nginxSkip, timeout: 180_000 }, async () => {
+    assert.ok(nginx, 'nginx is running');
+    browser = await launchBrowser();
+    let record;
+    ({ page, record } = await openPage(browser));
+    await page.goto(nginx.url, { waitUntil: 'load' });
+    const idleMs = await waitForMapIdle(page, record);
+    console.log(`# export app: navigation to first idle ${idleMs.toFixed(0)} ms`);
+
+    assert.deepEqual(record.consoleErrors, [], describeRecord(record));
+    assert.deepEqual(record.failedRequests, [], describeRecord(record));
+    assert.deepEqual(record.badResponses, [], describeRecord(record));
+    assert.deepEqual([...record.hosts], [nginx.host], `requests:\n  ${record.requests.join('\n  ')}`);
+    assert.ok(record.requests.some((u) => u.endsWith('/tiles.pmtiles')), 'tiles.pmtiles was read');
+    assert.ok(record.requests.some((u) => u.includes('/glyphs/')), 'glyphs were requested');
+
+    const { features, view } = await renderedLines(page);
+    if (view !== 'initial') console.log(`# export app: not all lines in the initial view; checked at ${JSON.stringify(view)}`);
+    for (const id of LINE_LAYERS) {
+      assert.ok(features[id].count > 0, `no rendered features in ${id}: ${JSON.stringify(features)}`);
+    }
+    await maybeScreenshot(page, 'export');
+  });
+
+  // GSHHG is LGPL and Natural Earth asks for credit: the export must show the sources too (the pmtiles
+  // protocol only passes the archive's attribution on with `metadata: true`).
+  test('the data sources are credited (attribution control)', { skip: nginxSkip }, async () => {
+    assert.ok(page, 'the exported app was opened');
+    const text = await attributionText(page);
+    assert.match(text, /GSHHG/, `attribution: ${JSON.stringify(text)}`);
+    assert.match(text, /Natural Earth/, `attribution: ${JSON.stringify(text)}`);
+  });
+});
