@@ -28,3 +28,19 @@ fmt:
 
 lint:
     cargo clippy --workspace --all-targets -- -D warnings
+
+# HTTP load run against the real server (needs oha)
+load SECONDS="20":
+    bash bench/load.sh {{SECONDS}}
+
+# Tile generation benchmark (criterion)
+bench-tiles:
+    cargo bench -p kuril-tiles --bench tiles
+
+# Static site for any static host or CDN
+export OUT="site" MAXZOOM="14":
+    cargo run --release -- export --out {{OUT}} --max-zoom {{MAXZOOM}}
+
+# Regenerate the glyph PBFs after the data gains new characters
+glyphs:
+    bash tools/glyphs/run.sh
