@@ -211,6 +211,53 @@ pub fn land_by_side(model: &Model, id: &str) -> Result<Value, ModelError> {
     Ok(out)
 }
 
+/// How the maritime figures were computed, to be shown next to them.
+pub const ZONES_METHOD: &str = "Inside the analysis window 143–151.5°E, 42–47°N. Territorial sea: sea within 12 nautical \
+     miles of a side's shoreline; EEZ-like: 12–200 nautical miles; both cut by the scenario's equidistance line. \
+     Normal baselines from the GSHHG shoreline only (no straight baselines, no low-tide elevations); every islet \
+     generates zones; buffers in an azimuthal equidistant plane on shorelines simplified to 100 m (12 nm) and 1 km (200 nm); geodesic areas. \
+     An illustration of the scenarios' consequences, not a legal delimitation.";
+
+fn side_key(side: Side) -> &'static str {
+    match side {
+        Side::Japan => "japan",
+        Side::Russia => "russia",
+    }
+}
+
+/// Every scenario's maritime zones, one feature per scenario, side and zone.
+pub fn maritime_zones(model: &Model) -> Result<Value, ModelError> {
+    let mut features = Vec::new();
+    for s in &model.scenarios {
+        for z in &model.zones(&s.id)?.zones {
+            features.push(feature(
+                z.geometry.clone().into(),
+                json!({
+                    "id": format!("{}:{}:{}", s.id, side_key(z.side), serde_json::to_value(z.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+                    "scenario": s.id, "side": z.side, "zone": z.kind, "area_km2": km2(z.area_km2),
+                }),
+            ));
+        }
+    }
+    Ok(collection(features))
+}
+
+/// Per-side sea figures of a scenario: `{"japan": …, "russia": …}` for each zone kind.
+pub fn sea_by_side(model: &Model, id: &str) -> Result<Value, ModelError> {
+    use crate::zones::ZoneKind;
+    let z = model.zones(id)?;
+    let per = |k: ZoneKind| json!({ "japan": km2(z.area(Side::Japan, k)), "russia": km2(z.area(Side::Russia, k)) });
+    Ok(json!({
+        "territorial_sea_km2": per(ZoneKind::TerritorialSea),
+        "eez_km2": per(ZoneKind::Eez),
+        "beyond_200nm_km2": per(ZoneKind::Beyond),
+        "sea_km2": { "japan": km2(z.sea(Side::Japan)), "russia": km2(z.sea(Side::Russia)) },
+        "window_sea_km2": km2(z.window_sea_km2),
+        "window_land_km2": Value::Object(z.land_km2.iter().map(|(s, a)| (side_key(*s).to_string(), json!(km2(*a)))).collect()),
+        "method": ZONES_METHOD,
+    }))
+}
+
 /// A scenario: who holds which island and the land per side.
 pub fn scenario(model: &Model, id: &str) -> Result<Value, ModelError> {
     let s = model.scenario(id)?;
@@ -226,6 +273,11 @@ pub fn scenario(model: &Model, id: &str) -> Result<Value, ModelError> {
     v["holders"] = json!({ "japan": held(Side::Japan), "russia": held(Side::Russia) });
     v["land_km2"] = land_by_side(model, id)?;
     v["land_km2_note"] = json!("the four disputed islands with their islets, geodesic area of the GSHHG shoreline");
+    if let Value::Object(sea) = sea_by_side(model, id)? {
+        for (k, val) in sea {
+            v[if k == "method" { "sea_method".to_string() } else { k }] = val;
+        }
+    }
     Ok(v)
 }
 

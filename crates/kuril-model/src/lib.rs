@@ -20,6 +20,7 @@ mod model;
 pub mod projection;
 mod scenario;
 mod strait;
+mod zones;
 
 pub use data::{AreaScope, DatedEvent, Names, Note, OfficialArea, Source};
 pub use error::ModelError;
@@ -28,3 +29,4 @@ pub use median::{MedianInput, SIMPLIFY_M, equidistance_line};
 pub use model::{Island, Model, Place, SITE_SPACING_M, world_land};
 pub use scenario::{ClaimAreas, EquidistanceSample, Scenario, ScenarioLine, Side, line_string};
 pub use strait::{Strait, StraitWidth, min_width};
+pub use zones::{EEZ_NM, MaritimeZones, NAUTICAL_MILE_M, TERRITORIAL_SEA_NM, Zone, ZoneKind};

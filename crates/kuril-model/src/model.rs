@@ -15,6 +15,7 @@ use crate::median::{MedianInput, equidistance_line};
 use crate::projection::AzimuthalEquidistant;
 use crate::scenario::{ClaimAreas, Scenario, ScenarioLine, Side};
 use crate::strait::{Strait, min_width};
+use crate::zones::{MaritimeZones, Reach, maritime_zones, reach};
 
 /// Spacing of the sites along shorelines for the equidistance computation, metres.
 pub const SITE_SPACING_M: f64 = 200.0;
@@ -82,6 +83,8 @@ pub struct Model {
     pub analysis_window: Rect,
     plane: AzimuthalEquidistant,
     lines: Vec<OnceLock<ScenarioLine>>,
+    zones: Vec<OnceLock<MaritimeZones>>,
+    reach: OnceLock<Reach>,
 }
 
 impl Model {
@@ -102,6 +105,7 @@ impl Model {
             .collect::<Result<Vec<_>, _>>()?;
         let straits = read_straits(&islands, &plane)?;
         let lines = scenarios.iter().map(|_| OnceLock::new()).collect();
+        let zones = scenarios.iter().map(|_| OnceLock::new()).collect();
         let model = Model {
             sources,
             islands,
@@ -111,6 +115,8 @@ impl Model {
             analysis_window,
             plane,
             lines,
+            zones,
+            reach: OnceLock::new(),
         };
         model.check_references()?;
         Ok(model)
@@ -172,6 +178,27 @@ impl Model {
             .position(|s| s.id == scenario_id)
             .ok_or_else(|| unknown("scenario", scenario_id, self.scenarios.iter().map(|s| s.id.as_str())))?;
         Ok(self.lines[idx].get_or_init(|| self.compute_line(&self.scenarios[idx])))
+    }
+
+    /// The scenario's maritime zones per side inside the analysis window; computed once, on first use.
+    pub fn zones(&self, scenario_id: &str) -> Result<&MaritimeZones, ModelError> {
+        let idx = self
+            .scenarios
+            .iter()
+            .position(|s| s.id == scenario_id)
+            .ok_or_else(|| unknown("scenario", scenario_id, self.scenarios.iter().map(|s| s.id.as_str())))?;
+        let line = self.line(scenario_id)?;
+        let reach = self.reach.get_or_init(|| {
+            let land: Vec<&Polygon> = self.islands.iter().flat_map(|i| i.polygons()).collect();
+            reach(&self.plane, self.analysis_window, &land)
+        });
+        Ok(self.zones[idx].get_or_init(|| {
+            maritime_zones(
+                &self.plane,
+                reach,
+                [(Side::Japan, &line.areas.japan), (Side::Russia, &line.areas.russia)],
+            )
+        }))
     }
 
     fn compute_line(&self, scenario: &Scenario) -> ScenarioLine {

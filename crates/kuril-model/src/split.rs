@@ -1,0 +1,132 @@
+//! Splitting an island by a straight cut so that one side gets a given land area (the "equal-area split"
+//! scenario): the cut is perpendicular to the island's long axis (the principal axis of its shoreline vertices
+//! in the azimuthal equidistant plane), and its position along that axis is found by bisection on geodesic area.
+
+use geo::orient::{Direction, Orient};
+use geo::{BooleanOps, Coord, LineString, MapCoords, MultiLineString, MultiPolygon, Polygon, coord};
+
+use crate::geodesic::geodesic_area_km2;
+use crate::projection::AzimuthalEquidistant;
+
+/// Which end of the island goes to Japan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum End {
+    Southwest,
+    Northeast,
+}
+
+/// The result: each side's part (the island's rings and islets) and the cut across the island.
+#[derive(Debug, Clone)]
+pub struct Split {
+    pub japan: MultiPolygon,
+    pub russia: MultiPolygon,
+    /// The cut where it crosses land, (lon, lat).
+    pub cut: MultiLineString,
+    /// Geodesic area of Japan's part, km².
+    pub japan_km2: f64,
+}
+
+const BISECTION_STEPS: usize = 60;
+/// Half-length of the cutting half-plane, metres (far larger than any island).
+const FAR_M: f64 = 500_000.0;
+
+/// Split `island` (its rings, lon/lat) so that Japan's part, at the `japan_end`, has `target_km2`.
+pub fn split_island(plane: &AzimuthalEquidistant, island: &[Polygon], japan_end: End, target_km2: f64) -> Option<Split> {
+    let xy: Vec<Polygon> = island.iter().map(|p| p.map_coords(|c| plane.forward(c))).collect();
+    let main = xy.first()?;
+    let (centre, axis) = principal_axis(&main.exterior().0)?;
+    // Orient the axis so that Japan's end lies at low values.
+    let axis = match (japan_end, axis.x + axis.y > 0.0) {
+        (End::Southwest, true) | (End::Northeast, false) => axis,
+        _ => coord! { x: -axis.x, y: -axis.y },
+    };
+    let along = |c: Coord| (c - centre).x * axis.x + (c - centre).y * axis.y;
+    let values: Vec<f64> = main.exterior().0.iter().map(|&c| along(c)).collect();
+    let (mut lo, mut hi) = values.iter().fold((f64::MAX, f64::MIN), |(l, h), &v| (l.min(v), h.max(v)));
+    let all = MultiPolygon::new(xy.clone());
+    let japan_part = |t: f64| all.intersection(&half_plane(centre, axis, t));
+    let area_km2 = |m: &MultiPolygon| geodesic_area_km2(&m.map_coords(|c| plane.inverse(c)));
+    for _ in 0..BISECTION_STEPS {
+        let mid = (lo + hi) / 2.0;
+        if area_km2(&japan_part(mid)) < target_km2 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let t = (lo + hi) / 2.0;
+    let japan = japan_part(t);
+    let russia = all.difference(&japan);
+    let normal = coord! { x: -axis.y, y: axis.x };
+    let at = centre + axis * t;
+    let cut_line = LineString::from(vec![at - normal * FAR_M, at + normal * FAR_M]);
+    let cut = all.clip(&MultiLineString::new(vec![cut_line]), false);
+    let back = |m: &MultiPolygon| m.map_coords(|c| plane.inverse(c)).orient(Direction::Default);
+    let japan_ll = back(&japan);
+    Some(Split {
+        japan_km2: geodesic_area_km2(&japan_ll),
+        japan: japan_ll,
+        russia: back(&russia),
+        cut: cut.map_coords(|c| plane.inverse(c)),
+    })
+}
+
+/// The half-plane of points whose position along `axis` (from `centre`) is below `t`, as a big square.
+fn half_plane(centre: Coord, axis: Coord, t: f64) -> Polygon {
+    let normal = coord! { x: -axis.y, y: axis.x };
+    let at = centre + axis * t;
+    let back = at - axis * (2.0 * FAR_M);
+    Polygon::new(
+        LineString::from(vec![
+            at - normal * FAR_M,
+            at + normal * FAR_M,
+            back + normal * FAR_M,
+            back - normal * FAR_M,
+            at - normal * FAR_M,
+        ]),
+        vec![],
+    )
+}
+
+/// Centroid of the vertices and the unit direction of greatest spread.
+fn principal_axis(pts: &[Coord]) -> Option<(Coord, Coord)> {
+    let n = pts.len() as f64;
+    if n < 3.0 {
+        return None;
+    }
+    let c = pts.iter().fold(coord! { x: 0.0, y: 0.0 }, |a, &p| a + p) / n;
+    let (mut sxx, mut sxy, mut syy) = (0.0, 0.0, 0.0);
+    for p in pts {
+        let d = *p - c;
+        sxx += d.x * d.x;
+        sxy += d.x * d.y;
+        syy += d.y * d.y;
+    }
+    let angle = 0.5 * (2.0 * sxy).atan2(sxx - syy);
+    Some((c, coord! { x: angle.cos(), y: angle.sin() }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_rectangle_is_cut_across_at_the_requested_area() {
+        // About 40 km × 8 km near 45°N, long axis east–west.
+        let r = geo::Rect::new(coord! { x: 147.0, y: 45.0 }, coord! { x: 147.5, y: 45.07 }).to_polygon();
+        let total = geodesic_area_km2(&MultiPolygon::new(vec![r.clone()]));
+        let plane = AzimuthalEquidistant::new(coord! { x: 147.25, y: 45.035 });
+        let s = split_island(&plane, &[r], End::Southwest, total * 0.25).expect("splits");
+        assert!((s.japan_km2 - total * 0.25).abs() / total < 1e-4, "{} of {total}", s.japan_km2);
+        let russia = geodesic_area_km2(&s.russia);
+        assert!((s.japan_km2 + russia - total).abs() / total < 1e-6);
+        // Japan's quarter is the western end, and the cut runs north–south across the island.
+        use geo::Centroid;
+        let (j, r) = (s.japan.centroid().expect("c"), s.russia.centroid().expect("c"));
+        assert!(j.x() < r.x());
+        let cut = &s.cut.0[0];
+        let (a, b) = (cut.0[0], cut.0[cut.0.len() - 1]);
+        assert!((a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() > 0.05, "{a:?} {b:?}");
+    }
+}

@@ -1,0 +1,196 @@
+//! Maritime zones per side under a scenario, inside the analysis window: the territorial sea (12 nautical
+//! miles) and an exclusive-economic-zone-like belt (12–200 nautical miles), each cut by the scenario's
+//! equidistance line, and the sea beyond 200 nautical miles.
+//!
+//! Simplifications (stated wherever the numbers are shown): normal baselines only — distances are measured from
+//! the GSHHG shoreline, with no straight baselines, bay closing lines or low-tide elevations; every island,
+//! however small, generates zones; buffers are computed in the azimuthal equidistant plane (its scale error is
+//! below 0.1% in the window) on shorelines simplified to 100 m (12 nm) and 1 km (200 nm); areas are geodesic.
+
+use geo::orient::{Direction, Orient};
+use geo::{BooleanOps, Buffer, Coord, LineString, MapCoords, MultiPolygon, Polygon, Rect, Simplify, coord};
+
+use crate::geodesic::geodesic_area_km2;
+use crate::projection::AzimuthalEquidistant;
+use crate::scenario::Side;
+
+pub const NAUTICAL_MILE_M: f64 = 1852.0;
+pub const TERRITORIAL_SEA_NM: f64 = 12.0;
+pub const EEZ_NM: f64 = 200.0;
+
+/// What a zone is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZoneKind {
+    /// 0–12 nautical miles from the shoreline.
+    TerritorialSea,
+    /// 12–200 nautical miles.
+    Eez,
+    /// More than 200 nautical miles from any shoreline of the side.
+    Beyond,
+}
+
+impl ZoneKind {
+    pub const ALL: [ZoneKind; 3] = [ZoneKind::TerritorialSea, ZoneKind::Eez, ZoneKind::Beyond];
+}
+
+/// One side's zone of one kind, (lon, lat).
+#[derive(Debug, Clone)]
+pub struct Zone {
+    pub side: Side,
+    pub kind: ZoneKind,
+    pub geometry: MultiPolygon,
+    pub area_km2: f64,
+}
+
+/// All zones of a scenario, plus the land and sea totals they partition.
+#[derive(Debug, Clone)]
+pub struct MaritimeZones {
+    pub zones: Vec<Zone>,
+    /// Sea inside the analysis window (window less land), km².
+    pub window_sea_km2: f64,
+    /// Land inside the analysis window, per side, km².
+    pub land_km2: [(Side, f64); 2],
+}
+
+impl MaritimeZones {
+    pub fn area(&self, side: Side, kind: ZoneKind) -> f64 {
+        self.zones
+            .iter()
+            .filter(|z| z.side == side && z.kind == kind)
+            .map(|z| z.area_km2)
+            .sum()
+    }
+
+    /// All sea of a side in the window, km².
+    pub fn sea(&self, side: Side) -> f64 {
+        ZoneKind::ALL.iter().map(|&k| self.area(side, k)).sum()
+    }
+}
+
+/// What does not depend on the scenario: the window's sea, and how far 12 and 200 nautical miles reach from
+/// all land (whoever holds it: inside a side's claim area the nearest shoreline is always that side's own, so
+/// one reach serves both sides). Plane coordinates.
+#[derive(Debug, Clone)]
+pub(crate) struct Reach {
+    window_sea: MultiPolygon,
+    land_in_window: MultiPolygon,
+    territorial: MultiPolygon,
+    eez: MultiPolygon,
+}
+
+/// Shoreline simplification before buffering, metres: a small fraction of each buffer's distance.
+const TS_SIMPLIFY_M: f64 = 100.0;
+const EEZ_SIMPLIFY_M: f64 = 1000.0;
+
+pub(crate) fn reach(plane: &AzimuthalEquidistant, window: Rect, land: &[&Polygon]) -> Reach {
+    let window_xy = MultiPolygon::new(vec![densified(window, 0.05).map_coords(|c| plane.forward(c))]);
+    let land_xy = MultiPolygon::new(land.iter().map(|p| p.map_coords(|c| plane.forward(c))).collect());
+    let land_in_window = window_xy.intersection(&land_xy);
+    let window_sea = window_xy.difference(&land_in_window);
+    // Only land within the buffer distance of the window matters; clip it first (much less to buffer).
+    let near = |deg: f64, tolerance: f64| -> MultiPolygon {
+        let grown = Rect::new(
+            coord! { x: window.min().x - deg * 1.5, y: window.min().y - deg },
+            coord! { x: window.max().x + deg * 1.5, y: window.max().y + deg },
+        );
+        let zone = MultiPolygon::new(vec![densified(grown, 0.1).map_coords(|c| plane.forward(c))]);
+        zone.intersection(&land_xy).simplify(tolerance)
+    };
+    let ts_m = TERRITORIAL_SEA_NM * NAUTICAL_MILE_M;
+    let eez_m = EEZ_NM * NAUTICAL_MILE_M;
+    let territorial = near(0.3, TS_SIMPLIFY_M).buffer(ts_m);
+    let eez = near(3.5, EEZ_SIMPLIFY_M).buffer(eez_m);
+    Reach {
+        window_sea,
+        land_in_window,
+        territorial,
+        eez,
+    }
+}
+
+/// Each side's zones, from its claim area (lon, lat) and the scenario-independent reach.
+pub(crate) fn maritime_zones(
+    plane: &AzimuthalEquidistant,
+    reach: &Reach,
+    claims: [(Side, &MultiPolygon); 2],
+) -> MaritimeZones {
+    // Counter-clockwise exteriors: a clockwise ring's geodesic area is the rest of the Earth.
+    let to_lonlat = |m: &MultiPolygon| m.map_coords(|c| plane.inverse(c)).orient(Direction::Default);
+    let mut zones = Vec::new();
+    let mut land_km2 = [(Side::Japan, 0.0), (Side::Russia, 0.0)];
+    for (k, (side, claim)) in claims.into_iter().enumerate() {
+        // The claim areas run along the window's edge in long straight (lon, lat) segments: densify them like
+        // the window itself so both bend the same way in the plane.
+        let claim_xy = densify_lonlat(claim, 0.05).map_coords(|c| plane.forward(c));
+        let sea = claim_xy.intersection(&reach.window_sea);
+        let ts = sea.intersection(&reach.territorial);
+        let within_200 = sea.intersection(&reach.eez);
+        let eez = within_200.difference(&ts);
+        let beyond = sea.difference(&within_200);
+        for (kind, geom) in [
+            (ZoneKind::TerritorialSea, ts),
+            (ZoneKind::Eez, eez),
+            (ZoneKind::Beyond, beyond),
+        ] {
+            let geometry = to_lonlat(&geom);
+            let area_km2 = geodesic_area_km2(&geometry);
+            zones.push(Zone {
+                side,
+                kind,
+                geometry,
+                area_km2,
+            });
+        }
+        let land = claim_xy.intersection(&reach.land_in_window);
+        land_km2[k] = (side, geodesic_area_km2(&to_lonlat(&land)));
+    }
+    let window_sea_km2 = geodesic_area_km2(&to_lonlat(&reach.window_sea));
+    MaritimeZones {
+        zones,
+        window_sea_km2,
+        land_km2,
+    }
+}
+
+/// Add vertices so that no segment spans more than `step` degrees.
+fn densify_lonlat(m: &MultiPolygon, step: f64) -> MultiPolygon {
+    let ring = |r: &LineString| -> LineString {
+        let mut pts: Vec<Coord> = Vec::with_capacity(r.0.len());
+        for w in r.0.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let n = (((b.x - a.x).abs().max((b.y - a.y).abs())) / step).ceil().max(1.0) as usize;
+            for k in 0..n {
+                pts.push(a + (b - a) * (k as f64 / n as f64));
+            }
+        }
+        pts.extend(r.0.last().copied());
+        LineString::from(pts)
+    };
+    MultiPolygon::new(
+        m.0.iter()
+            .map(|p| Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect()))
+            .collect(),
+    )
+}
+
+/// A (lon, lat) rectangle with a vertex every `step` degrees, so that it stays a good polygon in the plane.
+fn densified(r: Rect, step: f64) -> Polygon {
+    let corners = [
+        r.min(),
+        coord! { x: r.max().x, y: r.min().y },
+        r.max(),
+        coord! { x: r.min().x, y: r.max().y },
+        r.min(),
+    ];
+    let mut pts: Vec<Coord> = Vec::new();
+    for w in corners.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let n = (((b.x - a.x).abs().max((b.y - a.y).abs())) / step).ceil().max(1.0) as usize;
+        for k in 0..n {
+            pts.push(a + (b - a) * (k as f64 / n as f64));
+        }
+    }
+    pts.push(corners[0]);
+    Polygon::new(LineString::from(pts), vec![])
+}
