@@ -140,6 +140,26 @@ pub fn distance_m(a: Coord, b: Coord) -> f64 {
     Geodesic::wgs84().inverse(a.y, a.x, b.y, b.x)
 }
 
+/// Surface of the WGS 84 ellipsoid, m².
+const EARTH_M2: f64 = 510_065_621_724_088.4;
+
+/// Geodesic area of polygons in km², whatever their rings' orientation. A ring wound clockwise encloses, for
+/// geographiclib, the rest of the Earth; the slivers that boolean operations leave behind can come out either
+/// way, so each ring's area is taken as the smaller of the two regions it bounds.
+pub fn geodesic_area_km2(polys: &geo::MultiPolygon) -> f64 {
+    use geo::GeodesicArea;
+    let ring = |r: &geo::LineString| -> f64 {
+        let a = geo::Polygon::new(r.clone(), vec![]).geodesic_area_signed().abs();
+        a.min(EARTH_M2 - a)
+    };
+    polys
+        .0
+        .iter()
+        .map(|p| (ring(p.exterior()) - p.interiors().iter().map(ring).sum::<f64>()).max(0.0))
+        .sum::<f64>()
+        / 1e6
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,24 +188,4 @@ mod tests {
         assert!((n.point.y - 44.0).abs() < 3e-5);
         assert!((n.point.x - 146.05).abs() < 1e-4);
     }
-}
-
-/// Surface of the WGS 84 ellipsoid, m².
-const EARTH_M2: f64 = 510_065_621_724_088.4;
-
-/// Geodesic area of polygons in km², whatever their rings' orientation. A ring wound clockwise encloses, for
-/// geographiclib, the rest of the Earth; the slivers that boolean operations leave behind can come out either
-/// way, so each ring's area is taken as the smaller of the two regions it bounds.
-pub fn geodesic_area_km2(polys: &geo::MultiPolygon) -> f64 {
-    use geo::GeodesicArea;
-    let ring = |r: &geo::LineString| -> f64 {
-        let a = geo::Polygon::new(r.clone(), vec![]).geodesic_area_signed().abs();
-        a.min(EARTH_M2 - a)
-    };
-    polys
-        .0
-        .iter()
-        .map(|p| (ring(p.exterior()) - p.interiors().iter().map(ring).sum::<f64>()).max(0.0))
-        .sum::<f64>()
-        / 1e6
 }
