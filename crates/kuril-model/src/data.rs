@@ -135,5 +135,16 @@ pub(crate) struct ScenarioProps {
     pub dates: Vec<DatedEvent>,
     pub japan: Vec<String>,
     pub russia: Vec<String>,
+    /// An island divided between the sides (listed in neither `japan` nor `russia`).
+    #[serde(default)]
+    pub split: Option<SplitProps>,
     pub sources: Vec<String>,
+}
+
+/// How a scenario divides an island: which end goes to Japan; the cut gives each side half of the four
+/// islands' total land.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SplitProps {
+    pub island: String,
+    pub japan_end: crate::split::End,
 }

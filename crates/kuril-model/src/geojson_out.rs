@@ -205,6 +205,11 @@ pub fn land_by_side(model: &Model, id: &str) -> Result<Value, ModelError> {
             out[key] = json!(out[key].as_f64().unwrap_or(0.0) + i.area_km2(AreaScope::WithIslets));
         }
     }
+    if let Some(split) = model.split(id)? {
+        for (key, part) in [("japan", split.japan_km2), ("russia", split.russia_km2)] {
+            out[key] = json!(out[key].as_f64().unwrap_or(0.0) + part);
+        }
+    }
     for k in ["japan", "russia"] {
         out[k] = json!(km2(out[k].as_f64().unwrap_or(0.0)));
     }
@@ -271,6 +276,13 @@ pub fn scenario(model: &Model, id: &str) -> Result<Value, ModelError> {
             .collect()
     };
     v["holders"] = json!({ "japan": held(Side::Japan), "russia": held(Side::Russia) });
+    if let (Some(spec), Some(split)) = (&s.split, model.split(id)?) {
+        v["split"] = json!({
+            "island": spec.island, "japan_end": spec.japan_end,
+            "japan_km2": km2(split.japan_km2), "russia_km2": km2(split.russia_km2),
+            "method": "a straight cut across the island, perpendicular to its long axis, placed by bisection so that each side holds half of the four islands' land (with islets)",
+        });
+    }
     v["land_km2"] = land_by_side(model, id)?;
     v["land_km2_note"] = json!("the four disputed islands with their islets, geodesic area of the GSHHG shoreline");
     if let Value::Object(sea) = sea_by_side(model, id)? {

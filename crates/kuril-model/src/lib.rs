@@ -19,14 +19,16 @@ mod median;
 mod model;
 pub mod projection;
 mod scenario;
+mod split;
 mod strait;
 mod zones;
 
-pub use data::{AreaScope, DatedEvent, Names, Note, OfficialArea, Source};
+pub use data::{AreaScope, DatedEvent, Names, Note, OfficialArea, Source, SplitProps};
 pub use error::ModelError;
 pub use geodesic::{CoastIndex, Nearest, distance_m};
 pub use median::{MedianInput, SIMPLIFY_M, equidistance_line};
 pub use model::{Island, Model, Place, SITE_SPACING_M, world_land};
 pub use scenario::{ClaimAreas, EquidistanceSample, Scenario, ScenarioLine, Side, line_string};
+pub use split::{End, Split, split_island};
 pub use strait::{Strait, StraitWidth, min_width};
 pub use zones::{EEZ_NM, MaritimeZones, NAUTICAL_MILE_M, TERRITORIAL_SEA_NM, Zone, ZoneKind};

@@ -14,6 +14,7 @@ use crate::geodesic::{CoastIndex, distance_m};
 use crate::median::{MedianInput, equidistance_line};
 use crate::projection::AzimuthalEquidistant;
 use crate::scenario::{ClaimAreas, Scenario, ScenarioLine, Side};
+use crate::split::{Split, split_island};
 use crate::strait::{Strait, min_width};
 use crate::zones::{MaritimeZones, Reach, maritime_zones, reach};
 
@@ -85,6 +86,7 @@ pub struct Model {
     lines: Vec<OnceLock<ScenarioLine>>,
     zones: Vec<OnceLock<MaritimeZones>>,
     reach: OnceLock<Reach>,
+    splits: Vec<OnceLock<Option<Split>>>,
 }
 
 impl Model {
@@ -106,6 +108,7 @@ impl Model {
         let straits = read_straits(&islands, &plane)?;
         let lines = scenarios.iter().map(|_| OnceLock::new()).collect();
         let zones = scenarios.iter().map(|_| OnceLock::new()).collect();
+        let splits = scenarios.iter().map(|_| OnceLock::new()).collect();
         let model = Model {
             sources,
             islands,
@@ -117,6 +120,7 @@ impl Model {
             lines,
             zones,
             reach: OnceLock::new(),
+            splits,
         };
         model.check_references()?;
         Ok(model)
@@ -182,11 +186,7 @@ impl Model {
 
     /// The scenario's maritime zones per side inside the analysis window; computed once, on first use.
     pub fn zones(&self, scenario_id: &str) -> Result<&MaritimeZones, ModelError> {
-        let idx = self
-            .scenarios
-            .iter()
-            .position(|s| s.id == scenario_id)
-            .ok_or_else(|| unknown("scenario", scenario_id, self.scenarios.iter().map(|s| s.id.as_str())))?;
+        let idx = self.scenario_index(scenario_id)?;
         let line = self.line(scenario_id)?;
         let reach = self.reach.get_or_init(|| {
             let land: Vec<&Polygon> = self.islands.iter().flat_map(|i| i.polygons()).collect();
@@ -201,14 +201,60 @@ impl Model {
         }))
     }
 
+    fn scenario_index(&self, scenario_id: &str) -> Result<usize, ModelError> {
+        self.scenarios
+            .iter()
+            .position(|s| s.id == scenario_id)
+            .ok_or_else(|| unknown("scenario", scenario_id, self.scenarios.iter().map(|s| s.id.as_str())))
+    }
+
+    /// The island a scenario divides, cut so that each side gets half of the four islands' land.
+    pub fn split(&self, scenario_id: &str) -> Result<Option<&Split>, ModelError> {
+        let idx = self.scenario_index(scenario_id)?;
+        let scenario = &self.scenarios[idx];
+        Ok(self.splits[idx]
+            .get_or_init(|| {
+                let spec = scenario.split.as_ref()?;
+                let island = self.islands.iter().find(|i| i.id == spec.island)?;
+                let four: f64 = self
+                    .islands
+                    .iter()
+                    .filter(|i| i.disputed)
+                    .map(|i| i.area_km2(AreaScope::WithIslets))
+                    .sum();
+                let japan_elsewhere: f64 = self
+                    .islands
+                    .iter()
+                    .filter(|i| i.disputed && scenario.holder(&i.id) == Some(Side::Japan))
+                    .map(|i| i.area_km2(AreaScope::WithIslets))
+                    .sum();
+                let rings: Vec<Polygon> = island.polygons().cloned().collect();
+                split_island(&self.plane, &rings, spec.japan_end, four / 2.0 - japan_elsewhere)
+            })
+            .as_ref())
+    }
+
     fn compute_line(&self, scenario: &Scenario) -> ScenarioLine {
+        let split = self.split(&scenario.id).ok().flatten();
+        let split_parts: [(Side, Vec<Vec<Coord>>); 2] = match split {
+            Some(s) => [
+                (Side::Japan, s.coasts(&self.plane, &s.japan)),
+                (Side::Russia, s.coasts(&self.plane, &s.russia)),
+            ],
+            None => [(Side::Japan, vec![]), (Side::Russia, vec![])],
+        };
         let rings = |side: Side| -> Vec<&[Coord]> {
-            self.islands
+            let whole = self
+                .islands
                 .iter()
                 .filter(|i| scenario.holder(&i.id) == Some(side))
                 .flat_map(|i| i.polygons())
-                .map(|p| p.exterior().0.as_slice())
-                .collect()
+                .map(|p| p.exterior().0.as_slice());
+            let parts = split_parts
+                .iter()
+                .filter(|(s, _)| *s == side)
+                .flat_map(|(_, c)| c.iter().map(|c| c.as_slice()));
+            whole.chain(parts).collect()
         };
         let (japan, russia) = (rings(Side::Japan), rings(Side::Russia));
         let window = self.analysis_window.to_polygon();
@@ -229,7 +275,16 @@ impl Model {
             }),
             _ => None,
         };
-        let (japan_area, russia_area) = split_window(self.analysis_window, &geometry, side_of);
+        let (mut japan_area, mut russia_area) = split_window(self.analysis_window, &geometry, side_of);
+        let mut geometry = geometry;
+        if let Some(s) = split {
+            // On the divided island the boundary is the cut, not the equidistance line between its two coasts.
+            let island = s.japan.union(&s.russia);
+            geometry = island.clip(&geometry, true);
+            geometry.0.extend(s.cut.0.iter().cloned());
+            japan_area = japan_area.difference(&island).union(&s.japan);
+            russia_area = russia_area.difference(&island).union(&s.russia);
+        }
         ScenarioLine {
             geometry,
             japan,

@@ -32,6 +32,8 @@ pub struct Scenario {
     pub summary: String,
     pub dates: Vec<DatedEvent>,
     pub sources: Vec<String>,
+    /// An island divided between the sides.
+    pub split: Option<crate::data::SplitProps>,
     holders: BTreeMap<String, Side>,
 }
 
@@ -56,7 +58,22 @@ impl Scenario {
                 }
             }
         }
-        if let Some(missing) = islands.iter().find(|i| !holders.contains_key(&i.id)) {
+        let split_island = p.split.as_ref().map(|s| s.island.as_str());
+        if let Some(s) = split_island {
+            if holders.contains_key(s) {
+                return Err(ModelError::data(
+                    FILE,
+                    format!("{}: {s} is split and also assigned whole", p.id),
+                ));
+            }
+            if !islands.iter().any(|i| i.id == s && i.shoreline.is_some()) {
+                return Err(ModelError::data(FILE, format!("{}: cannot split {s}", p.id)));
+            }
+        }
+        if let Some(missing) = islands
+            .iter()
+            .find(|i| !holders.contains_key(&i.id) && Some(i.id.as_str()) != split_island)
+        {
             return Err(ModelError::data(FILE, format!("{}: nobody holds {}", p.id, missing.id)));
         }
         Ok(Scenario {
@@ -66,11 +83,12 @@ impl Scenario {
             summary: p.summary,
             dates: p.dates,
             sources: p.sources,
+            split: p.split,
             holders,
         })
     }
 
-    /// Who holds the island under this scenario.
+    /// Who holds the island under this scenario (`None` for an island the scenario splits).
     pub fn holder(&self, island_id: &str) -> Option<Side> {
         self.holders.get(island_id).copied()
     }

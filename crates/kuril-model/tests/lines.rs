@@ -155,3 +155,50 @@ fn claim_areas_tile_the_window_and_hold_each_sides_islands() {
         }
     }
 }
+
+#[test]
+fn the_equal_area_line_is_equidistant_at_sea_and_cuts_iturup() {
+    let id = "equal-area-split";
+    let line = MODEL.line(id).expect("scenario");
+    let iturup = MODEL.island("iturup").expect("island");
+    let mut at_sea = 0;
+    for s in line.equidistance(250.0) {
+        // On Iturup the boundary is the straight cut, not an equidistance line.
+        if iturup.polygons().any(|p| p.contains(&s.point))
+            || iturup.polygons().any(|p| geo::Intersects::intersects(p, &s.point))
+        {
+            continue;
+        }
+        let near_cut_end = MODEL
+            .split(id)
+            .expect("ok")
+            .expect("split")
+            .cut
+            .0
+            .iter()
+            .flat_map(|l| [l.0[0], l.0[l.0.len() - 1]])
+            .any(|e| kuril_model::distance_m(e, s.point) < 500.0);
+        if near_cut_end {
+            continue; // where the cut meets the sea the two coasts are a few hundred metres apart at most
+        }
+        at_sea += 1;
+        let mean = (s.to_japan.distance_m + s.to_russia.distance_m) / 2.0;
+        assert!(
+            s.error_m() <= (0.005 * mean).max(50.0),
+            "{id}: at {:?} {:.0} vs {:.0}",
+            s.point,
+            s.to_japan.distance_m,
+            s.to_russia.distance_m
+        );
+    }
+    assert!(at_sea > 400);
+    let side = |c: Coord| side_by_crossings(id, c);
+    assert_eq!(side(MODEL.island("kunashir").expect("island").label.0), Side::Japan);
+    assert_eq!(side(MODEL.island("urup").expect("island").label.0), Side::Russia);
+    assert_eq!(side(MODEL.place("kurilsk").expect("place").location.0), Side::Russia);
+    assert_eq!(
+        side(coord! { x: 146.95, y: 44.55 }),
+        Side::Japan,
+        "Iturup's south-western end"
+    );
+}

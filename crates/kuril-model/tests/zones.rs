@@ -71,3 +71,26 @@ fn zones_move_the_expected_way_between_scenarios() {
     assert!(sea("soviet", Side::Japan) < sea("two-island-1956", Side::Japan));
     assert!(sea("two-island-1956", Side::Japan) < sea("japanese", Side::Japan));
 }
+
+#[test]
+fn the_equal_area_split_gives_each_side_half_the_land() {
+    let total: f64 = MODEL
+        .islands
+        .iter()
+        .filter(|i| i.disputed)
+        .map(|i| i.area_km2(AreaScope::WithIslets))
+        .sum();
+    let land = kuril_model::geojson_out::land_by_side(&MODEL, "equal-area-split").expect("scenario");
+    let (j, r) = (land["japan"].as_f64().expect("n"), land["russia"].as_f64().expect("n"));
+    assert!((j - total / 2.0).abs() / total < 0.005, "Japan {j} of {total}");
+    assert!((j + r - total).abs() / total < 0.001, "{j} + {r} vs {total}");
+    // Japan's part of Iturup is its south-western end, about a fifth of the island (Aso: "about 25%").
+    let split = MODEL.split("equal-area-split").expect("scenario").expect("a split");
+    let iturup = MODEL.island("iturup").expect("island").area_km2(AreaScope::WithIslets);
+    let share = split.japan_km2 / iturup;
+    assert!(share > 0.1 && share < 0.35, "{share}");
+    use geo::Centroid;
+    let (jc, rc) = (split.japan.centroid().expect("c"), split.russia.centroid().expect("c"));
+    assert!(jc.x() < rc.x() && jc.y() < rc.y());
+    assert!(!split.cut.0.is_empty());
+}

@@ -176,7 +176,7 @@ async fn geojson_api() {
         .iter()
         .filter_map(|l| l["id"].as_str())
         .collect();
-    assert_eq!(ids, ["soviet", "japanese", "two-island-1956"]);
+    assert_eq!(ids, ["soviet", "japanese", "two-island-1956", "equal-area-split"]);
     for l in lines.as_array().expect("list") {
         assert!(l["position_of"].is_string() && l["dates"].as_array().is_some_and(|d| !d.is_empty()));
         assert!(
@@ -228,7 +228,18 @@ async fn geojson_api() {
     let places = json(get("/api/places.geojson").await).await;
     assert!(places["features"].as_array().is_some_and(|p| p.len() >= 10));
     let scenarios = json(get("/api/scenarios").await).await;
-    assert_eq!(scenarios.as_array().expect("list").len(), 3);
+    assert_eq!(scenarios.as_array().expect("list").len(), 4);
+    let eq = json(get("/api/scenarios/equal-area-split").await).await;
+    let (j, r) = (
+        eq["land_km2"]["japan"].as_f64().expect("n"),
+        eq["land_km2"]["russia"].as_f64().expect("n"),
+    );
+    assert!((j - r).abs() / (j + r) < 0.01, "{j} vs {r}");
+    assert_eq!(eq["split"]["island"], "iturup");
+    for key in ["territorial_sea_km2", "eez_km2", "sea_km2"] {
+        assert!(eq[key]["japan"].as_f64().is_some_and(|v| v > 0.0), "{key}: {eq}");
+        assert!(eq[key]["russia"].as_f64().is_some_and(|v| v > 0.0), "{key}: {eq}");
+    }
     let s = json(get("/api/scenarios/two-island-1956").await).await;
     assert!(
         s["holders"]["japan"]

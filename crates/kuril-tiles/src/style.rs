@@ -8,10 +8,11 @@ use serde_json::{Value as Json, json};
 pub const FONTSTACK: &str = "Noto Sans Regular";
 
 /// Line colours (Okabe–Ito palette) and dash patterns per scenario.
-pub const LINE_STYLES: [(&str, &str, &[f64]); 3] = [
+pub const LINE_STYLES: [(&str, &str, &[f64]); 4] = [
     ("soviet", "#D55E00", &[]),
     ("japanese", "#0072B2", &[4.0, 2.0]),
     ("two-island-1956", "#009E73", &[0.5, 2.0]),
+    ("equal-area-split", "#CC79A7", &[3.0, 1.5, 0.5, 1.5]),
 ];
 
 /// Where the style's resources are.
