@@ -15,6 +15,9 @@ pub const LINE_STYLES: [(&str, &str, &[f64]); 4] = [
     ("equal-area-split", "#CC79A7", &[3.0, 1.5, 0.5, 1.5]),
 ];
 
+/// The lines shown when the map opens.
+pub const MAIN_LINES: [&str; 3] = ["soviet", "japanese", "two-island-1956"];
+
 /// Where the style's resources are.
 #[derive(Debug, Clone)]
 pub struct StyleUrls {
@@ -57,10 +60,16 @@ pub fn style(urls: &StyleUrls) -> Json {
         if !dash.is_empty() {
             paint["line-dasharray"] = json!(dash);
         }
+        // The three positions show by default; other scenarios (the equal-area split) on request.
+        let visibility = if MAIN_LINES.contains(&scenario) {
+            "visible"
+        } else {
+            "none"
+        };
         layers.push(json!({
             "id": format!("line:{scenario}"), "type": "line", "source": "kuril", "source-layer": "lines",
             "filter": ["==", ["get", "line"], scenario],
-            "layout": { "line-cap": if dash.is_empty() { "butt" } else { "round" }, "line-join": "round" },
+            "layout": { "line-cap": if dash.is_empty() { "butt" } else { "round" }, "line-join": "round", "visibility": visibility },
             "paint": paint
         }));
     }
