@@ -1,23 +1,200 @@
-// Entry point: becomes dist/app.js.
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { createMap } from './map';
+// Entry point: becomes dist/app.js. Holds the one AppState, keeps it in the URL hash and applies it to the map
+// (apply.ts) and the page (ui.ts).
+import type { Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent, PointLike } from 'maplibre-gl';
+import { SOURCE, applyState, applyTheme, lineLayer, setupLayers } from './apply';
+import { Documents, dataModeOfStyle } from './data';
+import { describeMap, islandFromTile, type IslandInfo } from './describe';
+import { createMap, loadStyle } from './map';
+import {
+  DEFAULT_STATE,
+  LINE_IDS,
+  cloneState,
+  decodeState,
+  encodeCamera,
+  encodeState,
+  preferredLang,
+  type AppState,
+  type Camera,
+  type LineId,
+} from './state';
+import { Ui } from './ui';
 
 declare global {
   interface Window {
     /** The map, for browser tests. */
     __map?: MapLibreMap;
+    /** The app's state, for browser tests. */
+    __app?: { state: () => AppState };
   }
+}
+
+const HASH_DELAY_MS = 250;
+
+function cameraOf(map: MapLibreMap): Camera {
+  const c = map.getCenter();
+  return { lng: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
 }
 
 async function start(): Promise<void> {
   const container = document.getElementById('map');
-  if (!container) throw new Error('#map container missing from index.html');
+  const root = document.getElementById('main');
+  if (!container || !root) throw new Error('#map or #main missing from index.html');
 
-  const map = await createMap({ container });
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+  const defaults: AppState = { ...cloneState(DEFAULT_STATE), lang: preferredLang(navigator.languages) };
+  let state = decodeState(location.hash, defaults);
+
+  const style = await loadStyle();
+  const docs = new Documents(dataModeOfStyle(style));
+  const map = await createMap({
+    container,
+    style,
+    camera: { center: [state.camera.lng, state.camera.lat], zoom: state.camera.zoom, bearing: state.camera.bearing, pitch: state.camera.pitch },
+    reducedMotion: reducedMotion.matches,
+  });
   window.__map = map;
+  window.__app = { state: () => cloneState(state) };
   map.once('idle', () => {
     document.body.dataset.mapIdle = '1';
   });
+  map.getCanvas().setAttribute('aria-describedby', 'map-description');
+
+  // --- the URL hash ---
+  let hashTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeHash = () => {
+    clearTimeout(hashTimer);
+    hashTimer = undefined;
+    const hash = encodeState(state);
+    if (location.hash !== hash) history.replaceState(history.state, '', hash);
+  };
+  const writeHashSoon = () => {
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(writeHash, HASH_DELAY_MS);
+  };
+
+  // --- the description for screen readers: disputed islands seen in the tiles so far ---
+  const disputed = new Map<string, IslandInfo>();
+  const describe = () => ui.setDescription(describeMap(state, [...disputed.values()]));
+  const collectIslands = () => {
+    let added = false;
+    for (const f of map.querySourceFeatures(SOURCE, { sourceLayer: 'island_labels' })) {
+      if (f.properties.disputed !== true) continue;
+      const island = islandFromTile(f.properties);
+      if (island && !disputed.has(island.id)) {
+        disputed.set(island.id, island);
+        added = true;
+      }
+    }
+    if (added) describe();
+  };
+
+  // --- state changes ---
+  let ready = false;
+  const setState = (next: AppState, opts: { focusPanel?: boolean; moveCamera?: boolean } = {}) => {
+    state = next;
+    if (!ready) return;
+    if (opts.moveCamera && encodeCamera(cameraOf(map)) !== encodeCamera(state.camera)) {
+      const target = {
+        center: [state.camera.lng, state.camera.lat] as [number, number],
+        zoom: state.camera.zoom,
+        bearing: state.camera.bearing,
+        pitch: state.camera.pitch,
+      };
+      if (reducedMotion.matches) map.jumpTo(target);
+      else map.flyTo({ ...target, duration: 800 });
+    }
+    applyState(map, state);
+    ui.render(state, { focusPanel: opts.focusPanel });
+    describe();
+    writeHash();
+  };
+
+  const ui = new Ui(root, {
+    map,
+    docs,
+    getState: () => state,
+    onChange: (next, opts) => setState(next, opts),
+    onCopy: async () => {
+      writeHash();
+      try {
+        await navigator.clipboard.writeText(location.href);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+
+  const init = () => {
+    setupLayers(map);
+    applyTheme(map, darkScheme.matches);
+    applyState(map, state);
+    ready = true;
+    ui.render(state, { theme: darkScheme.matches ? 'dark' : 'light' });
+    describe();
+    writeHash();
+  };
+  if (map.isStyleLoaded()) init();
+  else map.once('style.load', init);
+
+  darkScheme.addEventListener('change', () => {
+    if (!ready) return;
+    applyTheme(map, darkScheme.matches);
+    ui.render(state, { theme: darkScheme.matches ? 'dark' : 'light' });
+  });
+
+  map.on('moveend', () => {
+    state = { ...cloneState(state), camera: cameraOf(map) };
+    writeHashSoon();
+  });
+  map.on('idle', collectIslands);
+  window.addEventListener('hashchange', () => {
+    setState(decodeState(location.hash, defaults), { moveCamera: true });
+  });
+
+  // --- pointer interaction: lines, islands and straits open the panel; straits highlight on hover ---
+  const first = (point: PointLike | [PointLike, PointLike], layers: string[]): MapGeoJSONFeature | undefined => {
+    const present = layers.filter((l) => map.getLayer(l));
+    return present.length ? map.queryRenderedFeatures(point, { layers: present })[0] : undefined;
+  };
+  map.on('click', (e: MapMouseEvent) => {
+    const { x, y } = e.point;
+    const near: [PointLike, PointLike] = [
+      [x - 6, y - 6],
+      [x + 6, y + 6],
+    ];
+    const visibleLines = LINE_IDS.filter((id) => state.lines[id]).map(lineLayer);
+    const line = first(near, visibleLines)?.properties.line;
+    const island = first(e.point, ['island-labels', 'islands'])?.properties.id;
+    const strait = first(e.point, ['straits'])?.properties.id;
+    let selected: AppState['selected'] = null;
+    if (typeof line === 'string' && (LINE_IDS as readonly string[]).includes(line)) selected = { kind: 'line', id: line as LineId };
+    else if (typeof island === 'string') selected = { kind: 'island', id: island };
+    else if (typeof strait === 'string') selected = { kind: 'strait', id: strait };
+    ui.select(selected, map.getCanvas());
+  });
+
+  let hovered: string | number | undefined;
+  const setHover = (id: string | number | undefined) => {
+    if (hovered === id) return;
+    if (hovered !== undefined) map.setFeatureState({ source: SOURCE, sourceLayer: 'straits', id: hovered }, { hover: false });
+    hovered = id;
+    if (id !== undefined) map.setFeatureState({ source: SOURCE, sourceLayer: 'straits', id }, { hover: true });
+  };
+  map.on('mousemove', (e: MapMouseEvent) => {
+    const strait = first(e.point, ['straits']);
+    setHover(strait?.id);
+    const pointer = strait || first(e.point, ['islands']) || first(
+      [
+        [e.point.x - 6, e.point.y - 6],
+        [e.point.x + 6, e.point.y + 6],
+      ],
+      LINE_IDS.filter((id) => state.lines[id]).map(lineLayer),
+    );
+    map.getCanvas().style.cursor = pointer ? 'pointer' : '';
+  });
+  map.getCanvas().addEventListener('mouseleave', () => setHover(undefined));
 }
 
 void start();

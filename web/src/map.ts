@@ -31,7 +31,12 @@ export function styleUrl(base: string = document.baseURI): string {
 
 export interface CreateMapOptions {
   container: HTMLElement;
-  style?: string;
+  /** A style URL, or a style already loaded with `loadStyle`. */
+  style?: string | maplibregl.StyleSpecification;
+  /** Initial camera (default: the southern Kurils). */
+  camera?: { center: [number, number]; zoom: number; bearing?: number; pitch?: number };
+  /** prefers-reduced-motion: no label fade animations (MapLibre itself skips camera animations then). */
+  reducedMotion?: boolean;
 }
 
 /** Fetch the style and make its relative URLs (static export) absolute. */
@@ -41,14 +46,25 @@ export async function loadStyle(url: string = styleUrl()): Promise<maplibregl.St
   return resolveStyleUrls((await response.json()) as maplibregl.StyleSpecification, url);
 }
 
-export async function createMap({ container, style = styleUrl() }: CreateMapOptions): Promise<maplibregl.Map> {
+/** Credits beyond the style's source attribution: the label font and the map library. */
+export const EXTRA_ATTRIBUTION = ['Font: Noto Sans (SIL OFL 1.1)', 'MapLibre GL JS (BSD-3-Clause)'];
+
+export async function createMap({
+  container,
+  style = styleUrl(),
+  camera,
+  reducedMotion = false,
+}: CreateMapOptions): Promise<maplibregl.Map> {
   registerPmtilesProtocol();
 
   const map = new maplibregl.Map({
     container,
-    style: await loadStyle(style),
-    center: INITIAL_CENTER,
-    zoom: INITIAL_ZOOM,
+    style: typeof style === 'string' ? await loadStyle(style) : style,
+    center: camera?.center ?? INITIAL_CENTER,
+    zoom: camera?.zoom ?? INITIAL_ZOOM,
+    bearing: camera?.bearing ?? 0,
+    pitch: camera?.pitch ?? 0,
+    fadeDuration: reducedMotion ? 0 : 300,
     hash: false,
     attributionControl: false,
     // Our glyph ranges carry the Japanese characters too (Noto Sans CJK JP): draw them from the served
@@ -58,7 +74,7 @@ export async function createMap({ container, style = styleUrl() }: CreateMapOpti
 
   map.addControl(new maplibregl.NavigationControl(), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
+  map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: EXTRA_ATTRIBUTION }), 'bottom-right');
 
   return map;
 }

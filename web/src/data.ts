@@ -1,0 +1,143 @@
+// The documents behind the panels, from the live API or from the static export's files. URLs are relative to
+// the page, so the same build works at the server root and in an export folder. Which of the two the page is
+// in is read from the style: the export's vector source is a pmtiles:// archive.
+import type { Names } from './naming';
+import type { LineId } from './state';
+
+export interface Source {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string | null;
+}
+
+export interface DatedEvent {
+  date: string;
+  event: string;
+  sources: Source[];
+}
+
+export interface LineDoc {
+  id: LineId;
+  title: string;
+  position_of: string;
+  summary: string;
+  dates: DatedEvent[];
+  method: string;
+  sources: Source[];
+}
+
+export interface ScenarioDoc extends LineDoc {
+  holders: { japan: string[]; russia: string[] };
+  land_km2: { japan: number; russia: number };
+  land_km2_note?: string;
+}
+
+export interface OfficialArea {
+  by: string;
+  km2: number;
+  scope: string;
+  sources: Source[];
+}
+
+export interface IslandProps {
+  id: string;
+  names: Names;
+  group: string;
+  disputed: boolean;
+  holders: Partial<Record<LineId, 'japan' | 'russia'>>;
+  computed_area_km2: { main_island: number; with_islets: number; method: string } | null;
+  official_areas: OfficialArea[];
+  sources: Source[];
+}
+
+export interface StraitProps {
+  id: string;
+  names: Names;
+  notes: { text: string; sources: Source[] }[];
+  sources: Source[];
+  width: { km: number; method: string; from: [number, number]; to: [number, number] } | null;
+}
+
+interface FeatureCollection<P> {
+  features: { properties: P }[];
+}
+
+export type DataMode = 'server' | 'static';
+
+/** 'static' when the style's vector source is a PMTiles archive (the export), else 'server'. */
+export function dataModeOfStyle(style: { sources?: Record<string, unknown> }): DataMode {
+  for (const source of Object.values(style.sources ?? {})) {
+    const url = (source as { url?: unknown }).url;
+    if (typeof url === 'string' && url.startsWith('pmtiles://')) return 'static';
+  }
+  return 'server';
+}
+
+/** The relative URL of a document in either mode (see crates/kuril-server/src/export.rs for the file names). */
+export function documentPath(doc: 'lines' | 'scenarios' | 'islands' | 'straits', mode: DataMode): string {
+  switch (doc) {
+    case 'lines':
+    case 'scenarios':
+      return mode === 'static' ? `api/${doc}.json` : `api/${doc}`;
+    case 'islands':
+    case 'straits':
+      return `api/${doc}.geojson`;
+  }
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const url = new URL(path, document.baseURI).href;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Loads each document once, on first use. */
+export class Documents {
+  private cache = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly mode: DataMode) {}
+
+  private load<T>(doc: 'lines' | 'scenarios' | 'islands' | 'straits'): Promise<T> {
+    let p = this.cache.get(doc) as Promise<T> | undefined;
+    if (!p) {
+      p = getJson<T>(documentPath(doc, this.mode));
+      // A failed load is retried next time rather than cached.
+      p.catch(() => this.cache.delete(doc));
+      this.cache.set(doc, p);
+    }
+    return p;
+  }
+
+  lines(): Promise<LineDoc[]> {
+    return this.load<LineDoc[]>('lines');
+  }
+
+  private scenarioCache = new Map<string, Promise<ScenarioDoc | null>>();
+
+  /**
+   * One scenario (holders, land per side): `api/scenarios/{id}` from the server, which computes each scenario
+   * on first use; the export's `api/scenarios.json` holds them all.
+   */
+  scenario(id: LineId): Promise<ScenarioDoc | null> {
+    if (this.mode === 'static') return this.load<ScenarioDoc[]>('scenarios').then((all) => all.find((d) => d.id === id) ?? null);
+    let p = this.scenarioCache.get(id);
+    if (!p) {
+      p = getJson<ScenarioDoc>(`api/scenarios/${encodeURIComponent(id)}`);
+      p.catch(() => this.scenarioCache.delete(id));
+      this.scenarioCache.set(id, p);
+    }
+    return p;
+  }
+
+  async island(id: string): Promise<IslandProps | null> {
+    const fc = await this.load<FeatureCollection<IslandProps>>('islands');
+    return fc.features.find((f) => f.properties.id === id)?.properties ?? null;
+  }
+
+  async strait(id: string): Promise<StraitProps | null> {
+    const fc = await this.load<FeatureCollection<StraitProps>>('straits');
+    return fc.features.find((f) => f.properties.id === id)?.properties ?? null;
+  }
+}

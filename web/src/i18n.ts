@@ -1,0 +1,215 @@
+// Interface strings in English, Japanese and Russian. The data (summaries, events, notes) comes from the API in
+// English and is marked lang="en" where it appears in a page of another language.
+import type { Lang, LineId } from './state';
+
+export interface Strings {
+  title: string;
+  controls: string;
+  lines: string;
+  line: Record<LineId, string>;
+  details: string;
+  areas: string;
+  areasNone: string;
+  japan: string;
+  russia: string;
+  areasNote: string;
+  naming: string;
+  namingBoth: string;
+  namingJa: string;
+  namingRu: string;
+  language: string;
+  copyLink: string;
+  copied: string;
+  copyFailed: string;
+  close: string;
+  sources: string;
+  sourcesAndLicences: string;
+  positionOf: string;
+  dates: string;
+  method: string;
+  area: string;
+  computedArea: string;
+  officialAreas: string;
+  mainIsland: string;
+  withIslets: string;
+  minWidth: string;
+  notes: string;
+  underEachLine: string;
+  loading: string;
+  notFound: string;
+  neutral: string;
+  mapShows: string;
+  noLines: string;
+  holds: (line: string, japan: string, russia: string) => string;
+  none: string;
+  habomai: string;
+  listJoin: string;
+  descriptionHeading: string;
+  selectedNow: (name: string) => string;
+  dataLicences: string;
+  documentSources: string;
+}
+
+const en: Strings = {
+  title: 'Kuril Islands dispute map',
+  controls: 'Map controls',
+  lines: 'Lines',
+  line: {
+    soviet: "Russia's position",
+    japanese: "Japan's position",
+    'two-island-1956': '1956 Joint Declaration: two islands',
+  },
+  details: 'Details',
+  areas: 'Show the areas each side holds under',
+  areasNone: 'None',
+  japan: 'Japan',
+  russia: 'Russia',
+  areasNote: 'Land of the four disputed islands',
+  naming: 'Place names',
+  namingBoth: 'Both names',
+  namingJa: 'Japanese names',
+  namingRu: 'Russian names',
+  language: 'Language',
+  copyLink: 'Copy link',
+  copied: 'Link copied',
+  copyFailed: 'Copy this link:',
+  close: 'Close',
+  sources: 'Sources',
+  sourcesAndLicences: 'Sources and licences',
+  positionOf: 'Position of',
+  dates: 'Dates and documents',
+  method: 'Method',
+  area: 'Area',
+  computedArea: 'Computed by this map',
+  officialAreas: 'Official and published figures',
+  mainIsland: 'main island',
+  withIslets: 'with islets',
+  minWidth: 'Narrowest width (computed)',
+  notes: 'Notes',
+  underEachLine: 'Held by, under each position',
+  loading: 'Loading…',
+  notFound: 'No such feature.',
+  neutral: "Each line is one side's position, computed as an equidistance line. The map takes no side.",
+  mapShows: 'The map shows these lines:',
+  noLines: 'The map shows no boundary line.',
+  holds: (line, japan, russia) => `${line}: Japan holds ${japan}; Russia holds ${russia}.`,
+  none: 'none of them',
+  habomai: 'the Habomai islets',
+  listJoin: ', ',
+  descriptionHeading: 'What the map shows',
+  selectedNow: (name) => `Selected: ${name}.`,
+  dataLicences: 'Map data and licences',
+  documentSources: 'Documents cited',
+};
+
+const ja: Strings = {
+  title: 'クリル諸島（千島列島）領土問題の地図',
+  controls: '地図の操作',
+  lines: '境界線',
+  line: {
+    soviet: 'ロシアの立場',
+    japanese: '日本の立場',
+    'two-island-1956': '1956年日ソ共同宣言：2島',
+  },
+  details: '詳細',
+  areas: '各側の区域を表示',
+  areasNone: 'なし',
+  japan: '日本',
+  russia: 'ロシア',
+  areasNote: '係争4島の陸地面積',
+  naming: '地名',
+  namingBoth: '両方の名称',
+  namingJa: '日本側の名称',
+  namingRu: 'ロシア側の名称',
+  language: '言語',
+  copyLink: 'リンクをコピー',
+  copied: 'リンクをコピーしました',
+  copyFailed: 'このリンクをコピーしてください：',
+  close: '閉じる',
+  sources: '出典',
+  sourcesAndLicences: '出典とライセンス',
+  positionOf: '立場',
+  dates: '日付と文書',
+  method: '計算方法',
+  area: '面積',
+  computedArea: '本地図による計算値',
+  officialAreas: '公表値',
+  mainIsland: '本島',
+  withIslets: '属島を含む',
+  minWidth: '最小幅（計算値）',
+  notes: '注記',
+  underEachLine: '各立場における帰属',
+  loading: '読み込み中…',
+  notFound: '該当する地物がありません。',
+  neutral: '各線は一方の立場を等距離線として計算したものです。本地図はどちらの立場もとりません。',
+  mapShows: '表示中の境界線：',
+  noLines: '境界線は表示されていません。',
+  holds: (line, japan, russia) => `${line}：日本 ${japan}、ロシア ${russia}。`,
+  none: 'なし',
+  habomai: '歯舞群島',
+  listJoin: '、',
+  descriptionHeading: '地図の内容',
+  selectedNow: (name) => `選択中：${name}。`,
+  dataLicences: '地図データとライセンス',
+  documentSources: '引用文書',
+};
+
+const ru: Strings = {
+  title: 'Карта спора о Курильских островах',
+  controls: 'Управление картой',
+  lines: 'Линии',
+  line: {
+    soviet: 'Позиция России',
+    japanese: 'Позиция Японии',
+    'two-island-1956': 'Декларация 1956 года: два острова',
+  },
+  details: 'Подробнее',
+  areas: 'Показать районы сторон по варианту',
+  areasNone: 'Не показывать',
+  japan: 'Япония',
+  russia: 'Россия',
+  areasNote: 'Суша четырёх спорных островов',
+  naming: 'Названия',
+  namingBoth: 'Оба названия',
+  namingJa: 'Японские названия',
+  namingRu: 'Русские названия',
+  language: 'Язык',
+  copyLink: 'Копировать ссылку',
+  copied: 'Ссылка скопирована',
+  copyFailed: 'Скопируйте эту ссылку:',
+  close: 'Закрыть',
+  sources: 'Источники',
+  sourcesAndLicences: 'Источники и лицензии',
+  positionOf: 'Чья позиция',
+  dates: 'Даты и документы',
+  method: 'Метод',
+  area: 'Площадь',
+  computedArea: 'Рассчитано этой картой',
+  officialAreas: 'Официальные и опубликованные данные',
+  mainIsland: 'основной остров',
+  withIslets: 'с малыми островами',
+  minWidth: 'Наименьшая ширина (расчёт)',
+  notes: 'Примечания',
+  underEachLine: 'Принадлежность по каждой позиции',
+  loading: 'Загрузка…',
+  notFound: 'Объект не найден.',
+  neutral: 'Каждая линия — позиция одной из сторон, рассчитанная как линия равного отстояния. Карта не занимает ничью сторону.',
+  mapShows: 'На карте показаны линии:',
+  noLines: 'Линии границ не показаны.',
+  holds: (line, japan, russia) => `${line}: Японии принадлежат ${japan}; России — ${russia}.`,
+  none: 'никакие',
+  habomai: 'острова Хабомаи',
+  listJoin: ', ',
+  descriptionHeading: 'Что показывает карта',
+  selectedNow: (name) => `Выбрано: ${name}.`,
+  dataLicences: 'Данные карты и лицензии',
+  documentSources: 'Цитируемые документы',
+};
+
+export const STRINGS: Record<Lang, Strings> = { en, ja, ru };
+
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', ja: '日本語', ru: 'Русский' };
+
+export function t(lang: Lang): Strings {
+  return STRINGS[lang];
+}

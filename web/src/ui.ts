@@ -1,0 +1,453 @@
+// The page around the map: controls with the legend, the details panel and the text description. It renders
+// from an AppState and reports changes through `onChange`; it keeps no state of its own beyond the DOM.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { claimLayer, fillColour, lineLook } from './apply';
+import type { Documents, Source } from './data';
+import { h, on, svg } from './dom';
+import { LANG_NAMES, t, type Strings } from './i18n';
+import { displayName, type Names } from './naming';
+import { LANGS, LINE_IDS, NAMINGS, cloneState, type AppState, type LineId, type Naming } from './state';
+
+export interface UiOptions {
+  map: MapLibreMap;
+  docs: Documents;
+  /** The current state (the camera moves without the page hearing of it). */
+  getState: () => AppState;
+  /** Called with the next state after a user action; `focusPanel` when a panel was opened by the user. */
+  onChange: (next: AppState, opts?: { focusPanel?: boolean }) => void;
+  onCopy: () => Promise<boolean>;
+}
+
+const NAMING_LABEL: Record<Naming, keyof Strings> = { both: 'namingBoth', ja: 'namingJa', ru: 'namingRu' };
+
+/** Licences of the map data and of the software that draws it (shown in the sources panel). */
+const DATA_LICENCES: { what: string; licence: string; url: string }[] = [
+  { what: 'Shorelines: GSHHG 2.3.7 (Wessel & Smith)', licence: 'LGPL-3.0', url: 'https://www.soest.hawaii.edu/pwessel/gshhg/' },
+  { what: 'Low-zoom land: Natural Earth 10 m', licence: 'public domain', url: 'https://www.naturalearthdata.com/' },
+  { what: 'Natural Earth in TopoJSON: world-atlas', licence: 'ISC', url: 'https://github.com/topojson/world-atlas' },
+  { what: 'Names, areas, dates: curated, a source on every feature', licence: 'CC BY-SA 4.0 where from Wikipedia', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
+  { what: 'Label font: Noto Sans, Noto Sans CJK JP', licence: 'SIL OFL 1.1', url: 'https://openfontlicense.org/' },
+  { what: 'MapLibre GL JS', licence: 'BSD-3-Clause', url: 'https://maplibre.org/' },
+  { what: 'PMTiles', licence: 'BSD-3-Clause', url: 'https://github.com/protomaps/PMTiles' },
+];
+
+function swatchLine(colour: string, dash: number[], round: boolean): SVGElement {
+  const width = 3;
+  const attrs: Record<string, string> = {
+    x1: '2',
+    y1: '7',
+    x2: '42',
+    y2: '7',
+    stroke: colour,
+    'stroke-width': String(width),
+    'stroke-linecap': round ? 'round' : 'butt',
+  };
+  // MapLibre dashes are in multiples of the line width.
+  if (dash.length) attrs['stroke-dasharray'] = dash.map((d) => String(Math.max(d * width, 0.01))).join(' ');
+  return svg('svg', { class: 'swatch', width: '44', height: '14', viewBox: '0 0 44 14', 'aria-hidden': 'true', focusable: 'false' }, svg('line', attrs));
+}
+
+function swatchFill(colour: string): SVGElement {
+  return svg(
+    'svg',
+    { class: 'swatch swatch-fill', width: '18', height: '14', viewBox: '0 0 18 14', 'aria-hidden': 'true', focusable: 'false' },
+    svg('rect', { x: '1', y: '1', width: '16', height: '12', fill: colour, 'fill-opacity': '0.6', stroke: colour }),
+  );
+}
+
+function sourceItem(src: Source): HTMLLIElement {
+  const title = src.url
+    ? h('a', { href: src.url, target: '_blank', rel: 'noopener noreferrer' }, src.title)
+    : h('span', {}, src.title);
+  return h('li', { lang: 'en' }, title, ` — ${src.publisher}`);
+}
+
+function sourceList(sources: Source[]): HTMLUListElement {
+  return h('ul', { class: 'sources' }, sources.map(sourceItem));
+}
+
+function otherNames(names: Names): string {
+  const seen = new Set<string>([names.en]);
+  const out: string[] = [];
+  for (const n of [names.ja, names.ja_latn, names.ru, names.ru_latn]) {
+    if (n && !seen.has(n)) {
+      seen.add(n);
+      out.push(n);
+    }
+  }
+  return out.join(' · ');
+}
+
+export class Ui {
+  private state: AppState | null = null;
+  private readonly controls: HTMLElement;
+  private readonly panel: HTMLElement;
+  private readonly description: HTMLElement;
+  private panelToken = 0;
+  private panelOpener: HTMLElement | null = null;
+  private builtFor: string | null = null;
+  private theme = 'light';
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly opts: UiOptions,
+  ) {
+    this.controls = h('section', { class: 'controls', 'data-testid': 'controls', 'aria-labelledby': 'controls-title' });
+    this.panel = h('aside', {
+      class: 'panel',
+      'data-testid': 'panel',
+      'aria-labelledby': 'panel-title',
+      hidden: true,
+    });
+    const existing = document.getElementById('map-description');
+    this.description = existing ?? h('div', { id: 'map-description' });
+    this.description.setAttribute('data-testid', 'map-description');
+    this.description.setAttribute('aria-live', 'polite');
+    root.prepend(this.controls);
+    root.append(this.panel);
+    document.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape' && this.state?.selected) this.select(null);
+    });
+  }
+
+  private s(): Strings {
+    return t(this.state?.lang ?? 'en');
+  }
+
+  private change(mutate: (next: AppState) => void, opts?: { focusPanel?: boolean }): void {
+    if (!this.state) return;
+    const next = cloneState(this.opts.getState());
+    mutate(next);
+    this.opts.onChange(next, opts);
+  }
+
+  /** Opens the panel for a selection (or closes it), remembering what to give the focus back to. */
+  select(selected: AppState['selected'], opener?: HTMLElement): void {
+    if (selected) this.panelOpener = opener ?? (document.activeElement as HTMLElement | null);
+    this.change((n) => (n.selected = selected), { focusPanel: selected !== null });
+    if (!selected && this.panelOpener) {
+      this.panelOpener.focus();
+      this.panelOpener = null;
+    }
+  }
+
+  /** Re-renders for a state; `theme` changes rebuild the legend (its colours come from the style). */
+  render(state: AppState, opts: { focusPanel?: boolean; theme?: string } = {}): void {
+    const prev = this.state;
+    this.state = state;
+    if (opts.theme) this.theme = opts.theme;
+    document.documentElement.lang = state.lang;
+    document.title = t(state.lang).title;
+    const key = `${state.lang}/${this.theme}`;
+    if (this.builtFor !== key) {
+      const focused = (document.activeElement as HTMLElement | null)?.dataset?.testid;
+      this.buildControls();
+      this.builtFor = key;
+      if (focused) this.root.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focused)}"]`)?.focus();
+    }
+    this.syncControls(state);
+    const selKey = (s: AppState | null) =>
+      s ? `${s.lang}/${s.naming}/${s.selected ? `${s.selected.kind}:${s.selected.id}` : ''}` : '';
+    if (selKey(prev) !== selKey(state) || opts.theme) void this.renderPanel(state, opts.focusPanel ?? false);
+    if (prev?.areas !== state.areas || prev?.lang !== state.lang || opts.theme) void this.renderAreas(state);
+  }
+
+  setDescription(sentences: string[]): void {
+    const s = this.s();
+    this.description.replaceChildren(
+      h('h2', {}, s.descriptionHeading),
+      ...sentences.map((text) => h('p', {}, text)),
+    );
+  }
+
+  private buildControls(): void {
+    const s = this.s();
+    const map = this.opts.map;
+    const lineRows = LINE_IDS.map((id) => {
+      const look = lineLook(map, id);
+      const round = map.getLayer(`line:${id}`) ? map.getLayoutProperty(`line:${id}`, 'line-cap') === 'round' : false;
+      const input = h('input', { type: 'checkbox', id: `line-${id}`, 'data-testid': `line-toggle:${id}` });
+      on(input, 'change', () => this.change((n) => (n.lines[id] = input.checked)));
+      const info = h(
+        'button',
+        { type: 'button', class: 'link-button', 'data-testid': `line-info:${id}`, 'aria-label': `${s.details}: ${s.line[id]}` },
+        s.details,
+      );
+      on(info, 'click', () => this.select({ kind: 'line', id }, info));
+      return h(
+        'li',
+        { class: 'line-row' },
+        h('label', { for: `line-${id}` }, input, swatchLine(look.colour, look.dash, round), h('span', {}, s.line[id])),
+        info,
+      );
+    });
+
+    const areas = h('select', { id: 'areas-select', 'data-testid': 'areas-select' }, [
+      h('option', { value: 'none' }, s.areasNone),
+      ...LINE_IDS.map((id) => h('option', { value: id }, s.line[id])),
+    ]);
+    on(areas, 'change', () =>
+      this.change((n) => (n.areas = areas.value === 'none' ? null : (areas.value as LineId))),
+    );
+
+    const namingRadios = NAMINGS.map((naming) => {
+      const input = h('input', { type: 'radio', name: 'naming', value: naming, id: `naming-${naming}`, 'data-testid': `naming:${naming}` });
+      on(input, 'change', () => {
+        if (input.checked) this.change((n) => (n.naming = naming));
+      });
+      return h('label', { for: `naming-${naming}`, class: 'radio' }, input, h('span', {}, s[NAMING_LABEL[naming]] as string));
+    });
+
+    const lang = h(
+      'select',
+      { id: 'lang-select', 'data-testid': 'lang-select' },
+      LANGS.map((l) => h('option', { value: l, lang: l }, LANG_NAMES[l])),
+    );
+    on(lang, 'change', () => this.change((n) => (n.lang = lang.value as AppState['lang'])));
+
+    const status = h('span', { class: 'status', role: 'status', 'data-testid': 'copy-status' });
+    const copy = h('button', { type: 'button', 'data-testid': 'copy-link' }, s.copyLink);
+    on(copy, 'click', async () => {
+      const ok = await this.opts.onCopy();
+      status.textContent = ok ? s.copied : `${s.copyFailed} ${location.href}`;
+    });
+    const sources = h('button', { type: 'button', class: 'link-button', 'data-testid': 'sources-button' }, s.sourcesAndLicences);
+    on(sources, 'click', () => this.select({ kind: 'about', id: 'sources' }, sources));
+
+    this.controls.replaceChildren(
+      h('h1', { id: 'controls-title' }, s.title),
+      h(
+        'fieldset',
+        { class: 'lines', 'data-testid': 'legend' },
+        h('legend', {}, s.lines),
+        h('ul', { class: 'plain' }, lineRows),
+        h('p', { class: 'note' }, s.neutral),
+      ),
+      h('div', { class: 'field' }, h('label', { for: 'areas-select' }, s.areas), areas),
+      h('div', { class: 'areas-summary', 'data-testid': 'areas-summary', 'aria-live': 'polite' }),
+      h('fieldset', { class: 'naming' }, h('legend', {}, s.naming), namingRadios),
+      h('div', { class: 'field' }, h('label', { for: 'lang-select' }, s.language), lang),
+      h('div', { class: 'actions' }, copy, sources),
+      status,
+    );
+  }
+
+  private syncControls(state: AppState): void {
+    for (const id of LINE_IDS) {
+      const box = this.controls.querySelector<HTMLInputElement>(`[data-testid="line-toggle:${id}"]`);
+      if (box) box.checked = state.lines[id];
+    }
+    const areas = this.controls.querySelector<HTMLSelectElement>('[data-testid="areas-select"]');
+    if (areas) areas.value = state.areas ?? 'none';
+    for (const naming of NAMINGS) {
+      const radio = this.controls.querySelector<HTMLInputElement>(`[data-testid="naming:${naming}"]`);
+      if (radio) radio.checked = state.naming === naming;
+    }
+    const lang = this.controls.querySelector<HTMLSelectElement>('[data-testid="lang-select"]');
+    if (lang) lang.value = state.lang;
+  }
+
+  private async renderAreas(state: AppState): Promise<void> {
+    const box = this.controls.querySelector<HTMLElement>('[data-testid="areas-summary"]');
+    if (!box) return;
+    const id = state.areas;
+    if (!id) {
+      box.replaceChildren();
+      return;
+    }
+    const s = t(state.lang);
+    const fmt = new Intl.NumberFormat(state.lang, { maximumFractionDigits: 0 });
+    let land: { japan: number; russia: number } | null = null;
+    try {
+      land = (await this.opts.docs.scenario(id))?.land_km2 ?? null;
+    } catch {
+      land = null;
+    }
+    if (this.state?.areas !== id) return;
+    const row = (side: 'japan' | 'russia') =>
+      h(
+        'li',
+        {},
+        swatchFill(fillColour(this.opts.map, claimLayer(id, side))),
+        h('span', {}, `${s[side]}${land ? `: ${fmt.format(land[side])} km²` : ''}`),
+      );
+    box.replaceChildren(h('ul', { class: 'plain' }, row('japan'), row('russia')), h('p', { class: 'note' }, `${s.areasNote} (${s.line[id]})`));
+  }
+
+  private async renderPanel(state: AppState, focus: boolean): Promise<void> {
+    const token = ++this.panelToken;
+    const sel = state.selected;
+    const s = t(state.lang);
+    if (!sel) {
+      this.panel.hidden = true;
+      this.panel.replaceChildren();
+      return;
+    }
+    const close = h('button', { type: 'button', class: 'close', 'data-testid': 'panel-close', 'aria-label': s.close }, '×');
+    on(close, 'click', () => this.select(null));
+    const show = (title: string, ...body: (Node | null)[]) => {
+      if (token !== this.panelToken) return;
+      const heading = h('h2', { id: 'panel-title', tabindex: '-1' }, title);
+      this.panel.replaceChildren(h('div', { class: 'panel-head' }, heading, close), ...body.filter((b): b is Node => b !== null));
+      this.panel.hidden = false;
+      this.panel.dataset.kind = sel.kind;
+      this.panel.dataset.id = sel.id;
+      if (focus) heading.focus();
+    };
+    this.panel.dataset.loading = '1';
+    try {
+      switch (sel.kind) {
+        case 'line':
+          await this.linePanel(sel.id as LineId, state, show);
+          break;
+        case 'island':
+          await this.islandPanel(sel.id, state, show);
+          break;
+        case 'strait':
+          await this.straitPanel(sel.id, state, show);
+          break;
+        case 'about':
+          await this.aboutPanel(state, show);
+          break;
+      }
+    } catch (err) {
+      show(s.notFound, h('p', {}, String(err instanceof Error ? err.message : err)));
+    } finally {
+      if (token === this.panelToken) delete this.panel.dataset.loading;
+    }
+  }
+
+  private async linePanel(id: LineId, state: AppState, show: (title: string, ...body: (Node | null)[]) => void) {
+    const s = t(state.lang);
+    const doc = (await this.opts.docs.lines()).find((l) => l.id === id);
+    if (!doc) return show(s.notFound);
+    show(
+      s.line[id],
+      h('p', { class: 'subtitle', lang: 'en' }, doc.title),
+      h('dl', {}, h('dt', {}, s.positionOf), h('dd', { lang: 'en' }, doc.position_of)),
+      h('p', { lang: 'en' }, doc.summary),
+      h('h3', {}, s.dates),
+      h(
+        'ul',
+        { class: 'dates' },
+        doc.dates.map((d) =>
+          h(
+            'li',
+            {},
+            h('time', { datetime: d.date }, d.date),
+            ' ',
+            h('span', { lang: 'en' }, d.event),
+            d.sources.length ? sourceList(d.sources) : null,
+          ),
+        ),
+      ),
+      h('h3', {}, s.method),
+      h('p', { lang: 'en' }, doc.method),
+      h('h3', {}, s.sources),
+      sourceList(doc.sources),
+    );
+  }
+
+  private async islandPanel(id: string, state: AppState, show: (title: string, ...body: (Node | null)[]) => void) {
+    const s = t(state.lang);
+    show(s.loading);
+    const island = await this.opts.docs.island(id);
+    if (!island) return show(s.notFound);
+    const fmt = new Intl.NumberFormat(state.lang, { maximumFractionDigits: 2 });
+    const scope = (sc: string) => (sc === 'with-islets' ? s.withIslets : sc === 'main-island' ? s.mainIsland : sc);
+    const computed = island.computed_area_km2;
+    show(
+      displayName(island.names, state.naming, state.lang),
+      h('p', { class: 'subtitle' }, otherNames(island.names)),
+      h('h3', {}, s.area),
+      computed
+        ? h(
+            'dl',
+            {},
+            h('dt', {}, s.computedArea),
+            h('dd', {}, `${fmt.format(computed.main_island)} km² (${s.mainIsland}); ${fmt.format(computed.with_islets)} km² (${s.withIslets})`),
+            h('dd', { class: 'note', lang: 'en' }, computed.method),
+          )
+        : null,
+      island.official_areas.length
+        ? h(
+            'div',
+            {},
+            h('h4', {}, s.officialAreas),
+            h(
+              'ul',
+              { class: 'areas' },
+              island.official_areas.map((a) =>
+                h('li', {}, `${fmt.format(a.km2)} km² (${scope(a.scope)}) — `, h('span', { lang: 'en' }, a.by), sourceList(a.sources)),
+              ),
+            ),
+          )
+        : null,
+      h('h3', {}, s.underEachLine),
+      h(
+        'dl',
+        { class: 'holders' },
+        LINE_IDS.flatMap((line) => {
+          const side = island.holders[line];
+          return side ? [h('dt', {}, s.line[line]), h('dd', {}, s[side])] : [];
+        }),
+      ),
+      h('h3', {}, s.sources),
+      sourceList(island.sources),
+    );
+  }
+
+  private async straitPanel(id: string, state: AppState, show: (title: string, ...body: (Node | null)[]) => void) {
+    const s = t(state.lang);
+    show(s.loading);
+    const strait = await this.opts.docs.strait(id);
+    if (!strait) return show(s.notFound);
+    const fmt = new Intl.NumberFormat(state.lang, { maximumFractionDigits: 2 });
+    show(
+      displayName(strait.names, state.naming, state.lang),
+      h('p', { class: 'subtitle' }, otherNames(strait.names)),
+      strait.width
+        ? h(
+            'dl',
+            {},
+            h('dt', {}, s.minWidth),
+            h('dd', { 'data-testid': 'strait-width' }, `${fmt.format(strait.width.km)} km`),
+            h('dd', { class: 'note', lang: 'en' }, strait.width.method),
+          )
+        : null,
+      strait.notes.length
+        ? h(
+            'div',
+            {},
+            h('h3', {}, s.notes),
+            h('ul', {}, strait.notes.map((n) => h('li', {}, h('span', { lang: 'en' }, n.text), sourceList(n.sources)))),
+          )
+        : null,
+      h('h3', {}, s.sources),
+      sourceList(strait.sources),
+    );
+  }
+
+  private async aboutPanel(state: AppState, show: (title: string, ...body: (Node | null)[]) => void) {
+    const s = t(state.lang);
+    const lines = await this.opts.docs.lines();
+    const cited = new Map<string, Source>();
+    for (const doc of lines) {
+      for (const src of doc.sources) cited.set(src.id, src);
+      for (const d of doc.dates) for (const src of d.sources) cited.set(src.id, src);
+    }
+    show(
+      s.sourcesAndLicences,
+      h('h3', {}, s.dataLicences),
+      h(
+        'ul',
+        { class: 'sources', lang: 'en' },
+        DATA_LICENCES.map((d) =>
+          h('li', {}, h('a', { href: d.url, target: '_blank', rel: 'noopener noreferrer' }, d.what), ` — ${d.licence}`),
+        ),
+      ),
+      h('h3', {}, s.documentSources),
+      sourceList([...cited.values()].sort((a, b) => a.title.localeCompare(b.title))),
+    );
+  }
+}

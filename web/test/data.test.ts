@@ -1,0 +1,14 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dataModeOfStyle, documentPath } from '../src/data';
+
+test('the export (pmtiles:// source) reads .json files, the server its API routes', () => {
+  assert.equal(dataModeOfStyle({ sources: { kuril: { type: 'vector', url: 'pmtiles://https://x/tiles.pmtiles' } } }), 'static');
+  assert.equal(dataModeOfStyle({ sources: { kuril: { type: 'vector', url: 'http://127.0.0.1/tiles.json' } } }), 'server');
+  assert.equal(dataModeOfStyle({}), 'server');
+  assert.equal(documentPath('lines', 'server'), 'api/lines');
+  assert.equal(documentPath('lines', 'static'), 'api/lines.json');
+  assert.equal(documentPath('scenarios', 'static'), 'api/scenarios.json');
+  assert.equal(documentPath('islands', 'static'), 'api/islands.geojson');
+  assert.equal(documentPath('straits', 'server'), 'api/straits.geojson');
+});

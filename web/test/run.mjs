@@ -1,0 +1,33 @@
+// `npm test`: bundles test/*.test.ts with esbuild (the modules under test are pure TypeScript) into a temp
+// folder and runs them with Node's test runner. Exit status is the runner's.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const files = readdirSync(here).filter((f) => f.endsWith('.test.ts'));
+const out = mkdtempSync(join(tmpdir(), 'kuril-web-test-'));
+let status = 1;
+try {
+  await esbuild.build({
+    absWorkingDir: here,
+    entryPoints: files,
+    outdir: out,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const tests = files.map((f) => join(out, f.replace(/\.ts$/, '.mjs')));
+  const reporter = process.argv.includes('--tap') ? 'tap' : 'spec';
+  status = spawnSync(process.execPath, ['--test', `--test-reporter=${reporter}`, ...tests], { stdio: 'inherit' }).status ?? 1;
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+process.exit(status);
