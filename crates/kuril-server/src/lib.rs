@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod export;
+pub mod formats;
 pub mod routes;
 pub mod state;
 pub mod stats;

@@ -1,6 +1,8 @@
 //! The router: one module per resource, middleware assembled in one place.
 
 mod api;
+mod download;
+mod ogc;
 mod style;
 mod tiles;
 mod web;
@@ -32,6 +34,8 @@ pub fn app(state: AppState) -> Router {
         .merge(tiles::router())
         .merge(style::router())
         .merge(api::router())
+        .merge(ogc::router())
+        .merge(download::router())
         .merge(web::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -1,0 +1,128 @@
+//! KML 2.2: one Folder per layer, one Placemark per feature with its name (`name_en`, else the id), every column
+//! in ExtendedData, polygons with outer and inner boundaries. Text is XML-escaped.
+
+use geo::{Coord, Geometry, LineString, Polygon};
+
+use super::Layer;
+
+pub fn kml(title: &str, layers: &[Layer]) -> Vec<u8> {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n",
+    );
+    out.push_str(&format!("<name>{}</name>\n", escape(title)));
+    for l in layers {
+        let columns = l.columns();
+        out.push_str(&format!("<Folder>\n<name>{}</name>\n", escape(&l.name)));
+        for f in &l.features {
+            let name = f.text("name_en").unwrap_or_else(|| f.id.clone());
+            out.push_str(&format!(
+                "<Placemark id=\"{}\">\n<name>{}</name>\n",
+                escape(&f.id),
+                escape(&name)
+            ));
+            out.push_str("<ExtendedData>\n");
+            for c in &columns {
+                if let Some(v) = f.text(c) {
+                    out.push_str(&format!(
+                        "<Data name=\"{}\"><value>{}</value></Data>\n",
+                        escape(c),
+                        escape(&v)
+                    ));
+                }
+            }
+            out.push_str("</ExtendedData>\n");
+            geometry(&mut out, &f.geometry);
+            out.push_str("</Placemark>\n");
+        }
+        out.push_str("</Folder>\n");
+    }
+    out.push_str("</Document>\n</kml>\n");
+    out.into_bytes()
+}
+
+/// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn coords(out: &mut String, cs: &[Coord]) {
+    out.push_str("<coordinates>");
+    for (i, c) in cs.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&format!("{},{}", c.x, c.y));
+    }
+    out.push_str("</coordinates>");
+}
+
+fn line(out: &mut String, l: &LineString) {
+    out.push_str("<LineString>");
+    coords(out, &l.0);
+    out.push_str("</LineString>\n");
+}
+
+fn polygon(out: &mut String, p: &Polygon) {
+    out.push_str("<Polygon><outerBoundaryIs><LinearRing>");
+    coords(out, &p.exterior().0);
+    out.push_str("</LinearRing></outerBoundaryIs>");
+    for r in p.interiors() {
+        out.push_str("<innerBoundaryIs><LinearRing>");
+        coords(out, &r.0);
+        out.push_str("</LinearRing></innerBoundaryIs>");
+    }
+    out.push_str("</Polygon>\n");
+}
+
+fn geometry(out: &mut String, g: &Geometry) {
+    match g {
+        Geometry::Point(p) => {
+            out.push_str("<Point>");
+            coords(out, &[p.0]);
+            out.push_str("</Point>\n");
+        }
+        Geometry::Line(l) => line(out, &LineString(vec![l.start, l.end])),
+        Geometry::LineString(l) => line(out, l),
+        Geometry::Polygon(p) => polygon(out, p),
+        Geometry::Rect(r) => polygon(out, &r.to_polygon()),
+        Geometry::Triangle(t) => polygon(out, &t.to_polygon()),
+        Geometry::MultiPoint(m) => multi(out, m.0.iter().map(|p| Geometry::Point(*p))),
+        Geometry::MultiLineString(m) => multi(out, m.0.iter().cloned().map(Geometry::LineString)),
+        Geometry::MultiPolygon(m) => multi(out, m.0.iter().cloned().map(Geometry::Polygon)),
+        Geometry::GeometryCollection(c) => multi(out, c.0.iter().cloned()),
+    }
+}
+
+fn multi(out: &mut String, parts: impl Iterator<Item = Geometry>) {
+    out.push_str("<MultiGeometry>\n");
+    for g in parts {
+        geometry(out, &g);
+    }
+    out.push_str("</MultiGeometry>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            escape("a<b & \"c\" 'd'>\u{1}"),
+            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;"
+        );
+    }
+}
