@@ -176,11 +176,7 @@ impl Model {
 
     /// The scenario's equidistance line and the shorelines of each side; computed once, on first use.
     pub fn line(&self, scenario_id: &str) -> Result<&ScenarioLine, ModelError> {
-        let idx = self
-            .scenarios
-            .iter()
-            .position(|s| s.id == scenario_id)
-            .ok_or_else(|| unknown("scenario", scenario_id, self.scenarios.iter().map(|s| s.id.as_str())))?;
+        let idx = self.scenario_index(scenario_id)?;
         Ok(self.lines[idx].get_or_init(|| self.compute_line(&self.scenarios[idx])))
     }
 
