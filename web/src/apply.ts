@@ -2,11 +2,11 @@
 // text, selection). The style stays the source of truth for colours and dashes; the legend reads them back.
 import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { LABEL_LAYERS, textField } from './naming';
-import { LINE_IDS, type AppState, type LineId } from './state';
+import { ALL_LINE_IDS, LINE_IDS, lineVisible, type AnyLineId, type AppState, type LineId } from './state';
 
 export const SOURCE = 'kuril';
-export const lineLayer = (id: LineId): string => `line:${id}`;
-export const claimLayer = (id: LineId, side: 'japan' | 'russia'): string => `claim:${id}:${side}`;
+export const lineLayer = (id: AnyLineId): string => `line:${id}`;
+export const claimLayer = (id: AnyLineId, side: 'japan' | 'russia'): string => `claim:${id}:${side}`;
 export const SELECTED_ISLAND_LAYER = 'selection:island';
 
 /** Island labels by rank as the zoom grows: the four islands and Hokkaido first, the Habomai islets from z8. */
@@ -47,8 +47,8 @@ function setVisibility(map: MapLibreMap, layer: string, visible: boolean): void 
 }
 
 export function applyState(map: MapLibreMap, state: AppState): void {
-  for (const id of LINE_IDS) {
-    setVisibility(map, lineLayer(id), state.lines[id]);
+  for (const id of ALL_LINE_IDS) {
+    setVisibility(map, lineLayer(id), lineVisible(state, id));
     for (const side of ['japan', 'russia'] as const) setVisibility(map, claimLayer(id, side), state.areas === id);
   }
   const field = textField(state.naming, state.lang);

@@ -120,7 +120,7 @@ export class Documents {
    * One scenario (holders, land per side): `api/scenarios/{id}` from the server, which computes each scenario
    * on first use; the export's `api/scenarios.json` holds them all.
    */
-  scenario(id: LineId): Promise<ScenarioDoc | null> {
+  scenario(id: string): Promise<ScenarioDoc | null> {
     if (this.mode === 'static') return this.load<ScenarioDoc[]>('scenarios').then((all) => all.find((d) => d.id === id) ?? null);
     let p = this.scenarioCache.get(id);
     if (!p) {

@@ -2,7 +2,7 @@
 // islands each visible line puts on which side. Pure (unit-tested).
 import { t } from './i18n';
 import { displayName, type Names } from './naming';
-import { LINE_IDS, type AppState, type LineId } from './state';
+import { ALL_LINE_IDS, lineVisible, type AnyLineId, type AppState } from './state';
 
 export type Side = 'japan' | 'russia';
 
@@ -11,11 +11,11 @@ export interface IslandInfo {
   names: Names;
   /** `four-islands`, `habomai`, … */
   group: string;
-  holders: Partial<Record<LineId, Side>>;
+  holders: Partial<Record<AnyLineId, Side>>;
 }
 
 /** The tile attribute that says who holds an island under a line's scenario. */
-export function holderProperty(line: LineId): string {
+export function holderProperty(line: AnyLineId): string {
   return `holder_${line.replace(/-/g, '_')}`;
 }
 
@@ -23,8 +23,8 @@ export function holderProperty(line: LineId): string {
 export function islandFromTile(p: Record<string, unknown>): IslandInfo | null {
   if (typeof p.id !== 'string' || typeof p.name !== 'string') return null;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  const holders: Partial<Record<LineId, Side>> = {};
-  for (const line of LINE_IDS) {
+  const holders: Partial<Record<AnyLineId, Side>> = {};
+  for (const line of ALL_LINE_IDS) {
     const h = p[holderProperty(line)];
     if (h === 'japan' || h === 'russia') holders[line] = h;
   }
@@ -65,7 +65,7 @@ function islandList(islands: IslandInfo[], state: AppState): string {
  */
 export function describeMap(state: AppState, disputed: IslandInfo[]): string[] {
   const s = t(state.lang);
-  const visible = LINE_IDS.filter((id) => state.lines[id]);
+  const visible: AnyLineId[] = ALL_LINE_IDS.filter((id) => lineVisible(state, id));
   const out: string[] = [];
   if (visible.length === 0) out.push(s.noLines);
   else out.push(`${s.mapShows} ${visible.map((id) => s.line[id]).join(s.listJoin)}.`);

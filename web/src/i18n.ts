@@ -1,12 +1,12 @@
 // Interface strings in English, Japanese and Russian. The data (summaries, events, notes) comes from the API in
 // English and is marked lang="en" where it appears in a page of another language.
-import type { Lang, LineId } from './state';
+import type { AnyLineId, Lang } from './state';
 
 export interface Strings {
   title: string;
   controls: string;
   lines: string;
-  line: Record<LineId, string>;
+  line: Record<AnyLineId, string>;
   details: string;
   areas: string;
   areasNone: string;
@@ -58,6 +58,9 @@ const en: Strings = {
     soviet: "Russia's position",
     japanese: "Japan's position",
     'two-island-1956': '1956 Joint Declaration: two islands',
+    'shimoda-1855': '1855 Treaty of Shimoda',
+    'saint-petersburg-1875': '1875 Treaty of Saint Petersburg',
+    'portsmouth-1905': '1905 Treaty of Portsmouth',
   },
   details: 'Details',
   areas: 'Show the areas each side holds under',
@@ -110,6 +113,9 @@ const ja: Strings = {
     soviet: 'ロシアの立場',
     japanese: '日本の立場',
     'two-island-1956': '1956年日ソ共同宣言：2島',
+    'shimoda-1855': '1855年 日露和親条約（下田条約）',
+    'saint-petersburg-1875': '1875年 樺太・千島交換条約',
+    'portsmouth-1905': '1905年 ポーツマス条約',
   },
   details: '詳細',
   areas: '各側の区域を表示',
@@ -162,6 +168,9 @@ const ru: Strings = {
     soviet: 'Позиция России',
     japanese: 'Позиция Японии',
     'two-island-1956': 'Декларация 1956 года: два острова',
+    'shimoda-1855': 'Симодский трактат 1855 года',
+    'saint-petersburg-1875': 'Петербургский договор 1875 года',
+    'portsmouth-1905': 'Портсмутский мирный договор 1905 года',
   },
   details: 'Подробнее',
   areas: 'Показать районы сторон по варианту',

@@ -8,6 +8,17 @@
 export const LINE_IDS = ['soviet', 'japanese', 'two-island-1956'] as const;
 export type LineId = (typeof LINE_IDS)[number];
 
+/** Historical treaty lines (1855, 1875, 1905): hidden unless a timeline step or a link asks for them. */
+export const HISTORICAL_LINE_IDS = ['shimoda-1855', 'saint-petersburg-1875', 'portsmouth-1905'] as const;
+export type HistoricalLineId = (typeof HISTORICAL_LINE_IDS)[number];
+/** Every line the `lines` field of a link may name. */
+export const ALL_LINE_IDS = [...LINE_IDS, ...HISTORICAL_LINE_IDS] as const;
+export type AnyLineId = LineId | HistoricalLineId;
+
+/** Guided views with a link of their own (`tour=straits`); the timeline is `step=<id>`. */
+export const TOURS = ['straits'] as const;
+export type Tour = (typeof TOURS)[number];
+
 export const NAMINGS = ['both', 'ja', 'ru'] as const;
 export type Naming = (typeof NAMINGS)[number];
 
@@ -34,20 +45,29 @@ export interface Selection {
 export interface AppState {
   camera: Camera;
   lines: Record<LineId, boolean>;
+  /** Historical lines shown (written into `lines` after the others). */
+  historical: Record<HistoricalLineId, boolean>;
   /** The scenario whose areas (each side's land and sea) are shown, or null for none. */
-  areas: LineId | null;
+  areas: AnyLineId | null;
   naming: Naming;
   lang: Lang;
   selected: Selection | null;
+  /** The timeline step shown (`step=<id>`; ids come from /api/timeline), or null when the timeline is closed. */
+  step: string | null;
+  /** The guided view that is open, if any. */
+  tour: Tour | null;
 }
 
 export const DEFAULT_STATE: AppState = Object.freeze({
   camera: Object.freeze({ lng: 146.5, lat: 44.3, zoom: 6, bearing: 0, pitch: 0 }),
   lines: Object.freeze({ soviet: true, japanese: true, 'two-island-1956': true }),
+  historical: Object.freeze({ 'shimoda-1855': false, 'saint-petersburg-1875': false, 'portsmouth-1905': false }),
   areas: null,
   naming: 'both',
   lang: 'en',
   selected: null,
+  step: null,
+  tour: null,
 }) as AppState;
 
 /** A deep copy of `state` (states are small plain objects). */
@@ -55,11 +75,19 @@ export function cloneState(state: AppState): AppState {
   return {
     camera: { ...state.camera },
     lines: { ...state.lines },
+    historical: { ...state.historical },
     areas: state.areas,
     naming: state.naming,
     lang: state.lang,
     selected: state.selected ? { ...state.selected } : null,
+    step: state.step,
+    tour: state.tour,
   };
+}
+
+/** Is a line (current or historical) shown? */
+export function lineVisible(state: AppState, id: AnyLineId): boolean {
+  return (isOneOf(HISTORICAL_LINE_IDS, id) ? state.historical[id] : state.lines[id as LineId]) === true;
 }
 
 function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
@@ -91,7 +119,7 @@ export function encodeCamera(c: Camera): string {
 
 /** The URL hash (with the leading '#') for a state. Keys in a fixed order, every field written. */
 export function encodeState(state: AppState): string {
-  const lines = LINE_IDS.filter((id) => state.lines[id]);
+  const lines = ALL_LINE_IDS.filter((id) => lineVisible(state, id));
   const params: [string, string][] = [
     ['map', encodeCamera(state.camera)],
     ['lines', lines.length ? lines.join(',') : 'none'],
@@ -100,6 +128,8 @@ export function encodeState(state: AppState): string {
     ['lang', state.lang],
   ];
   if (state.selected) params.push(['sel', `${state.selected.kind}:${state.selected.id}`]);
+  if (state.step) params.push(['step', state.step]);
+  if (state.tour) params.push(['tour', state.tour]);
   // Only our own vocabulary goes in here, so no escaping is needed beyond what encodeURIComponent keeps.
   return '#' + params.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':')}`).join('&');
 }
@@ -155,14 +185,15 @@ export function decodeState(input: string | null | undefined, defaults: AppState
   const lines = params.get('lines');
   if (lines !== undefined) {
     const ids = lines === 'none' || lines === '' ? [] : lines.split(',');
-    if (ids.every((id) => isOneOf(LINE_IDS, id))) {
+    if (ids.every((id) => isOneOf(ALL_LINE_IDS, id))) {
       for (const id of LINE_IDS) state.lines[id] = ids.includes(id);
+      for (const id of HISTORICAL_LINE_IDS) state.historical[id] = ids.includes(id);
     }
   }
 
   const areas = params.get('areas');
   if (areas === 'none') state.areas = null;
-  else if (isOneOf(LINE_IDS, areas)) state.areas = areas;
+  else if (isOneOf(ALL_LINE_IDS, areas)) state.areas = areas;
 
   const naming = params.get('naming');
   if (isOneOf(NAMINGS, naming)) state.naming = naming;
@@ -181,6 +212,13 @@ export function decodeState(input: string | null | undefined, defaults: AppState
       state.selected = null;
     }
   }
+
+  const step = params.get('step');
+  if (step !== undefined) state.step = ID.test(step) ? step : null;
+
+  const tour = params.get('tour');
+  if (tour === 'none' || tour === '') state.tour = null;
+  else if (isOneOf(TOURS, tour)) state.tour = tour;
   return state;
 }
 
