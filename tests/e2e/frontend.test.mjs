@@ -53,7 +53,7 @@ describe('front end (Chromium, real server)', () => {
   test('default state: three lines, both names, no areas; the hash says so', { timeout: 120_000 }, async () => {
     app = await openApp(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
     const state = await app.state();
-    assert.deepEqual(state.lines, { soviet: true, japanese: true, 'two-island-1956': true });
+    assert.deepEqual(state.lines, { soviet: true, japanese: true, 'two-island-1956': true, 'equal-area-split': false });
     assert.equal(state.naming, 'both');
     assert.equal(state.areas, null);
     const counts = await app.renderedCounts(LINES.map((id) => `line:${id}`));

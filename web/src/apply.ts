@@ -89,6 +89,7 @@ const DARK: [layer: string, property: string, value: unknown][] = [
   ['line:soviet', 'line-color', '#ff8a4c'],
   ['line:japanese', 'line-color', '#5fb8ee'],
   ['line:two-island-1956', 'line-color', '#3fd6a6'],
+  ['line:equal-area-split', 'line-color', '#e9a6cd'],
   ['places', 'circle-color', '#e6e6e6'],
   ['places', 'circle-stroke-color', '#0e1822'],
   [SELECTED_ISLAND_LAYER, 'line-color', '#ffffff'],

@@ -5,7 +5,8 @@
 // `map` is zoom/lat/lng, with /bearing/pitch appended when either is not 0. decodeState never throws: anything
 // it cannot read falls back to the default for that field.
 
-export const LINE_IDS = ['soviet', 'japanese', 'two-island-1956'] as const;
+// 'equal-area-split' is off by default: a hash without it (every permalink made before it existed) decodes as before.
+export const LINE_IDS = ['soviet', 'japanese', 'two-island-1956', 'equal-area-split'] as const;
 export type LineId = (typeof LINE_IDS)[number];
 
 /** Historical treaty lines (1855, 1875, 1905): hidden unless a timeline step or a link asks for them. */
@@ -52,6 +53,8 @@ export interface AppState {
   naming: Naming;
   lang: Lang;
   selected: Selection | null;
+  /** Two scenarios side by side with a swipe divider (`compare=left,right`), or null. */
+  compare: [LineId, LineId] | null;
   /** The timeline step shown (`step=<id>`; ids come from /api/timeline), or null when the timeline is closed. */
   step: string | null;
   /** The guided view that is open, if any. */
@@ -60,12 +63,13 @@ export interface AppState {
 
 export const DEFAULT_STATE: AppState = Object.freeze({
   camera: Object.freeze({ lng: 146.5, lat: 44.3, zoom: 6, bearing: 0, pitch: 0 }),
-  lines: Object.freeze({ soviet: true, japanese: true, 'two-island-1956': true }),
+  lines: Object.freeze({ soviet: true, japanese: true, 'two-island-1956': true, 'equal-area-split': false }),
   historical: Object.freeze({ 'shimoda-1855': false, 'saint-petersburg-1875': false, 'portsmouth-1905': false }),
   areas: null,
   naming: 'both',
   lang: 'en',
   selected: null,
+  compare: null,
   step: null,
   tour: null,
 }) as AppState;
@@ -80,6 +84,7 @@ export function cloneState(state: AppState): AppState {
     naming: state.naming,
     lang: state.lang,
     selected: state.selected ? { ...state.selected } : null,
+    compare: state.compare ? [state.compare[0], state.compare[1]] : null,
     step: state.step,
     tour: state.tour,
   };
@@ -128,6 +133,7 @@ export function encodeState(state: AppState): string {
     ['lang', state.lang],
   ];
   if (state.selected) params.push(['sel', `${state.selected.kind}:${state.selected.id}`]);
+  if (state.compare) params.push(['compare', state.compare.join(',')]);
   if (state.step) params.push(['step', state.step]);
   if (state.tour) params.push(['tour', state.tour]);
   // Only our own vocabulary goes in here, so no escaping is needed beyond what encodeURIComponent keeps.
@@ -211,6 +217,15 @@ export function decodeState(input: string | null | undefined, defaults: AppState
     } else if (sel === '' || sel === 'none') {
       state.selected = null;
     }
+  }
+
+  // Two different scenarios, or nothing; anything else leaves the default.
+  const compare = params.get('compare');
+  if (compare === 'none' || compare === '') state.compare = null;
+  else if (compare !== undefined) {
+    const pair = compare.split(',');
+    const [left, right] = pair;
+    if (pair.length === 2 && isOneOf(LINE_IDS, left) && isOneOf(LINE_IDS, right) && left !== right) state.compare = [left, right];
   }
 
   const step = params.get('step');

@@ -14,7 +14,7 @@ describe('embed URLs', () => {
   test('the embed query carries the view and decodes back to the same view', () => {
     const s = state({
       camera: { lng: 145.8, lat: 43.6, zoom: 8.5, bearing: 0, pitch: 0 },
-      lines: { soviet: true, japanese: false, 'two-island-1956': false },
+      lines: { soviet: true, japanese: false, 'two-island-1956': false, 'equal-area-split': false },
       historical: { 'shimoda-1855': true, 'saint-petersburg-1875': false, 'portsmouth-1905': false },
       areas: 'soviet',
       naming: 'ru',

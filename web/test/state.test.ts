@@ -21,12 +21,12 @@ describe('encodeState', () => {
   });
 
   test('the example of the design: two lines, a selected island', () => {
-    const s = state({ lines: { soviet: true, japanese: true, 'two-island-1956': false }, selected: { kind: 'island', id: 'iturup' } });
+    const s = state({ lines: { soviet: true, japanese: true, 'two-island-1956': false, 'equal-area-split': false }, selected: { kind: 'island', id: 'iturup' } });
     assert.equal(encodeState(s), '#map=6/44.3/146.5&lines=soviet,japanese&areas=none&naming=both&lang=en&sel=island:iturup');
   });
 
   test('no lines is written as lines=none', () => {
-    const s = state({ lines: { soviet: false, japanese: false, 'two-island-1956': false } });
+    const s = state({ lines: { soviet: false, japanese: false, 'two-island-1956': false, 'equal-area-split': false } });
     assert.match(encodeState(s), /&lines=none&/);
   });
 
@@ -47,13 +47,13 @@ describe('decodeState', () => {
       DEFAULT_STATE,
       state({
         camera: { lng: 147.12345, lat: 45.5, zoom: 9.25, bearing: 20, pitch: 40 },
-        lines: { soviet: false, japanese: true, 'two-island-1956': false },
+        lines: { soviet: false, japanese: true, 'two-island-1956': false, 'equal-area-split': false },
         areas: 'two-island-1956',
         naming: 'ru',
         lang: 'ja',
         selected: { kind: 'strait', id: 'catherine' },
       }),
-      state({ lines: { soviet: false, japanese: false, 'two-island-1956': false }, naming: 'ja', lang: 'ru', selected: { kind: 'line', id: 'soviet' } }),
+      state({ lines: { soviet: false, japanese: false, 'two-island-1956': false, 'equal-area-split': false }, naming: 'ja', lang: 'ru', selected: { kind: 'line', id: 'soviet' } }),
       state({ selected: { kind: 'about', id: 'sources' } }),
     ];
     for (const s of cases) {
@@ -114,7 +114,7 @@ describe('decodeState', () => {
   test('an invalid field does not spoil the valid ones', () => {
     const s = decodeState('#map=nonsense&lines=japanese&naming=zh&lang=ja&sel=island:iturup');
     assert.deepEqual(s.camera, DEFAULT_STATE.camera);
-    assert.deepEqual(s.lines, { soviet: false, japanese: true, 'two-island-1956': false });
+    assert.deepEqual(s.lines, { soviet: false, japanese: true, 'two-island-1956': false, 'equal-area-split': false });
     assert.equal(s.naming, 'both');
     assert.equal(s.lang, 'ja');
     assert.deepEqual(s.selected, { kind: 'island', id: 'iturup' });
@@ -122,9 +122,9 @@ describe('decodeState', () => {
 
   test('lines: empty and none both mean no lines; order does not matter; the first value of a key wins', () => {
     for (const v of ['', 'none']) {
-      assert.deepEqual(decodeState(`#lines=${v}`).lines, { soviet: false, japanese: false, 'two-island-1956': false });
+      assert.deepEqual(decodeState(`#lines=${v}`).lines, { soviet: false, japanese: false, 'two-island-1956': false, 'equal-area-split': false });
     }
-    assert.deepEqual(decodeState('#lines=two-island-1956,soviet').lines, { soviet: true, japanese: false, 'two-island-1956': true });
+    assert.deepEqual(decodeState('#lines=two-island-1956,soviet').lines, { soviet: true, japanese: false, 'two-island-1956': true, 'equal-area-split': false });
     assert.equal(decodeState('#naming=ja&naming=ru').naming, 'ja');
   });
 

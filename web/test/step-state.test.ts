@@ -53,7 +53,7 @@ describe('historical lines in `lines` and `areas`', () => {
 
   test('accepted alongside the current lines and written after them', () => {
     const s = decodeState('#lines=japanese,portsmouth-1905,shimoda-1855&areas=saint-petersburg-1875');
-    assert.deepEqual(s.lines, { soviet: false, japanese: true, 'two-island-1956': false });
+    assert.deepEqual(s.lines, { soviet: false, japanese: true, 'two-island-1956': false, 'equal-area-split': false });
     assert.deepEqual(s.historical, { 'shimoda-1855': true, 'saint-petersburg-1875': false, 'portsmouth-1905': true });
     assert.equal(s.areas, 'saint-petersburg-1875');
     assert.match(encodeState(s), /&lines=japanese,shimoda-1855,portsmouth-1905&areas=saint-petersburg-1875&/);
@@ -67,7 +67,7 @@ describe('historical lines in `lines` and `areas`', () => {
 
   test('round trip of a state with everything set', () => {
     const s = state({
-      lines: { soviet: false, japanese: false, 'two-island-1956': false },
+      lines: { soviet: false, japanese: false, 'two-island-1956': false, 'equal-area-split': false },
       historical: { 'shimoda-1855': false, 'saint-petersburg-1875': true, 'portsmouth-1905': false },
       areas: 'shimoda-1855',
       step: '1905-portsmouth',
