@@ -33,6 +33,10 @@ lint:
 load SECONDS="20":
     bash bench/load.sh {{SECONDS}}
 
+# Our tiles against nginx (files) and Martin (PMTiles): req/s, p50/p99, start-up, memory, export time
+bench SECONDS="20" MAXZOOM="14":
+    bash bench/compare.sh {{SECONDS}} {{MAXZOOM}}
+
 # Tile generation benchmark (criterion)
 bench-tiles:
     cargo bench -p kuril-tiles --bench tiles
