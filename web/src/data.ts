@@ -140,4 +140,25 @@ export class Documents {
     const fc = await this.load<FeatureCollection<StraitProps>>('straits');
     return fc.features.find((f) => f.properties.id === id)?.properties ?? null;
   }
+
+  private extraCache = new Map<string, Promise<unknown>>();
+
+  /**
+   * A document only the live server has (e.g. `api/timeline`): null in the static export, which does not
+   * write it, so that the feature can hide itself.
+   */
+  extra<T>(path: string): Promise<T | null> {
+    if (this.mode === 'static') return Promise.resolve(null);
+    let p = this.extraCache.get(path) as Promise<T> | undefined;
+    if (!p) {
+      p = getJson<T>(path);
+      p.catch(() => this.extraCache.delete(path));
+      this.extraCache.set(path, p);
+    }
+    return p;
+  }
+
+  get dataMode(): DataMode {
+    return this.mode;
+  }
 }

@@ -18,6 +18,10 @@ import {
   type LineId,
 } from './state';
 import { Ui } from './ui';
+import { EmbedDialog } from './embed-dialog';
+import { StraitsTourPanel } from './straits-tour';
+import { st } from './story-i18n';
+import { TimelinePanel, stepOnlyLink } from './timeline';
 
 declare global {
   interface Window {
@@ -44,6 +48,8 @@ async function start(): Promise<void> {
   const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
   const defaults: AppState = { ...cloneState(DEFAULT_STATE), lang: preferredLang(navigator.languages) };
   let state = decodeState(location.hash, defaults);
+  // A link naming only a timeline step (`#step=<id>`) takes the step's map state once the timeline has loaded.
+  const openStepFromLink = stepOnlyLink(location.hash);
 
   const style = await loadStyle();
   const docs = new Documents(dataModeOfStyle(style));
@@ -91,7 +97,7 @@ async function start(): Promise<void> {
 
   // --- state changes ---
   let ready = false;
-  const setState = (next: AppState, opts: { focusPanel?: boolean; moveCamera?: boolean } = {}) => {
+  const setState = (next: AppState, opts: { focusPanel?: boolean; moveCamera?: boolean; jump?: boolean } = {}) => {
     state = next;
     if (!ready) return;
     if (opts.moveCamera && encodeCamera(cameraOf(map)) !== encodeCamera(state.camera)) {
@@ -101,11 +107,12 @@ async function start(): Promise<void> {
         bearing: state.camera.bearing,
         pitch: state.camera.pitch,
       };
-      if (reducedMotion.matches) map.jumpTo(target);
+      if (reducedMotion.matches || opts.jump) map.jumpTo(target);
       else map.flyTo({ ...target, duration: 800 });
     }
     applyState(map, state);
     ui.render(state, { focusPanel: opts.focusPanel });
+    renderStories();
     describe();
     writeHash();
   };
@@ -124,7 +131,37 @@ async function start(): Promise<void> {
         return false;
       }
     },
+    actions: () => storyButtons(),
   });
+
+  // --- guided views (timeline, straits tour) and the embed code: live server only (the export lacks their data) ---
+  const live = docs.dataMode === 'server';
+  const storyOpts = { map, docs, getState: () => state, onChange: (next: AppState, o: { moveCamera?: boolean; jump?: boolean }) => setState(next, o) };
+  const timeline = new TimelinePanel(root, storyOpts);
+  const straits = new StraitsTourPanel(root, storyOpts);
+  const embed = new EmbedDialog(root, () => state);
+  const renderStories = () => {
+    timeline.render(state);
+    straits.render(state);
+    embed.render(state);
+  };
+  function storyButtons(): HTMLElement[] {
+    if (!live) return [];
+    const s = st(state.lang);
+    const button = (testid: string, label: string, action: (b: HTMLButtonElement) => void) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.testid = testid;
+      b.textContent = label;
+      b.addEventListener('click', () => action(b));
+      return b;
+    };
+    return [
+      button('timeline-button', s.timeline, (b) => void timeline.open(state.step, { opener: b })),
+      button('straits-button', s.straitsTour, (b) => void straits.open(state.selected?.kind === 'strait' ? state.selected.id : null, { opener: b })),
+      button('embed-button', s.embed, (b) => embed.toggle(!embed.isOpen, b)),
+    ];
+  }
 
   const init = () => {
     setupLayers(map);
@@ -132,6 +169,8 @@ async function start(): Promise<void> {
     applyState(map, state);
     ready = true;
     ui.render(state, { theme: darkScheme.matches ? 'dark' : 'light' });
+    if (openStepFromLink && live) void timeline.open(state.step, { jump: true });
+    else renderStories();
     describe();
     writeHash();
   };
@@ -150,7 +189,11 @@ async function start(): Promise<void> {
   });
   map.on('idle', collectIslands);
   window.addEventListener('hashchange', () => {
-    setState(decodeState(location.hash, defaults), { moveCamera: true });
+    const next = decodeState(location.hash, defaults);
+    if (stepOnlyLink(location.hash) && live) {
+      state = { ...next, camera: state.camera };
+      void timeline.open(next.step);
+    } else setState(next, { moveCamera: true });
   });
 
   // --- pointer interaction: lines, islands and straits open the panel; straits highlight on hover ---

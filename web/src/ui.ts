@@ -16,6 +16,8 @@ export interface UiOptions {
   /** Called with the next state after a user action; `focusPanel` when a panel was opened by the user. */
   onChange: (next: AppState, opts?: { focusPanel?: boolean }) => void;
   onCopy: () => Promise<boolean>;
+  /** More buttons for the actions row (timeline, straits tour, embed), rebuilt with the controls. */
+  actions?: () => HTMLElement[];
 }
 
 const NAMING_LABEL: Record<Naming, keyof Strings> = { both: 'namingBoth', ja: 'namingJa', ru: 'namingRu' };
@@ -148,7 +150,7 @@ export class Ui {
     this.syncControls(state);
     const selKey = (s: AppState | null) =>
       s ? `${s.lang}/${s.naming}/${s.selected ? `${s.selected.kind}:${s.selected.id}` : ''}` : '';
-    if (selKey(prev) !== selKey(state) || opts.theme) void this.renderPanel(state, opts.focusPanel ?? false);
+    if (selKey(prev) !== selKey(state) || prev?.tour !== state.tour || opts.theme) void this.renderPanel(state, opts.focusPanel ?? false);
     if (prev?.areas !== state.areas || prev?.lang !== state.lang || opts.theme) void this.renderAreas(state);
   }
 
@@ -227,7 +229,7 @@ export class Ui {
       h('div', { class: 'areas-summary', 'data-testid': 'areas-summary', 'aria-live': 'polite' }),
       h('fieldset', { class: 'naming' }, h('legend', {}, s.naming), namingRadios),
       h('div', { class: 'field' }, h('label', { for: 'lang-select' }, s.language), lang),
-      h('div', { class: 'actions' }, copy, sources),
+      h('div', { class: 'actions' }, copy, sources, ...(this.opts.actions?.() ?? [])),
       status,
     );
   }
@@ -278,7 +280,8 @@ export class Ui {
     const token = ++this.panelToken;
     const sel = state.selected;
     const s = t(state.lang);
-    if (!sel) {
+    // During the straits tour its own panel describes the selected strait.
+    if (!sel || (state.tour === 'straits' && sel.kind === 'strait')) {
       this.panel.hidden = true;
       this.panel.replaceChildren();
       return;

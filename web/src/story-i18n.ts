@@ -1,0 +1,153 @@
+// Interface strings of the timeline, the straits tour and the embed controls, in English, Japanese and Russian
+// (kept apart from i18n.ts so the guided views stay in their own files). Data texts come from the API in English.
+import type { Lang } from './state';
+
+export interface StoryStrings {
+  timeline: string;
+  timelineTitle: string;
+  straitsTour: string;
+  straitsTitle: string;
+  previous: string;
+  next: string;
+  stepOf: (n: number, total: number) => string;
+  steps: string;
+  stops: string;
+  linesShown: string;
+  noLinesShown: string;
+  shaded: string;
+  treaty: (scenario: string) => string;
+  administered: (scenario: string) => string;
+  japanSide: string;
+  russiaSide: string;
+  sources: string;
+  linkToStep: string;
+  computedWidth: string;
+  depth: string;
+  noDepth: string;
+  claims: string;
+  unavailable: string;
+  embed: string;
+  embedTitle: string;
+  embedIntro: string;
+  embedCode: string;
+  embedHeightNote: string;
+  staticImage: string;
+  copy: string;
+  copied: string;
+  close: string;
+  keysHint: string;
+}
+
+const en: StoryStrings = {
+  timeline: 'History timeline',
+  timelineTitle: 'History timeline, 1855–2022',
+  straitsTour: 'Straits explainer',
+  straitsTitle: 'The straits',
+  previous: 'Previous',
+  next: 'Next',
+  stepOf: (n, total) => `Step ${n} of ${total}`,
+  steps: 'All steps',
+  stops: 'All straits',
+  linesShown: 'Lines on the map',
+  noLinesShown: 'No line on the map for this step.',
+  shaded: 'Shaded areas',
+  treaty: (s) => `What the treaty assigned (${s})`,
+  administered: (s) => `Administered (de facto), as drawn by ${s}; not a statement on either side's claim`,
+  japanSide: 'Japan',
+  russiaSide: 'Russia',
+  sources: 'Sources',
+  linkToStep: 'Link to this step',
+  computedWidth: 'Narrowest width (computed by this map)',
+  depth: 'Depth',
+  noDepth: 'No sourced depth figure.',
+  claims: 'Claims, as attributed',
+  unavailable: 'Not available in this copy of the map.',
+  embed: 'Embed',
+  embedTitle: 'Embed this view',
+  embedIntro: 'Paste this code into a web page. It shows a static image first and loads the interactive map on request.',
+  embedCode: 'Embed code',
+  embedHeightNote: 'The script resizes the frame to the embed’s height (optional).',
+  staticImage: 'Static image (PNG)',
+  copy: 'Copy code',
+  copied: 'Copied',
+  close: 'Close',
+  keysHint: 'Left and right arrow keys move between steps.',
+};
+
+const ja: StoryStrings = {
+  timeline: '歴史年表',
+  timelineTitle: '歴史年表（1855–2022年）',
+  straitsTour: '海峡の解説',
+  straitsTitle: '海峡',
+  previous: '前へ',
+  next: '次へ',
+  stepOf: (n, total) => `${total}件中${n}件目`,
+  steps: 'すべての項目',
+  stops: 'すべての海峡',
+  linesShown: '地図上の線',
+  noLinesShown: 'この項目では線を表示しません。',
+  shaded: '塗りつぶし',
+  treaty: (s) => `条約が定めた帰属（${s}）`,
+  administered: (s) => `実効支配（${s}の線による）。いずれの側の主張の当否を示すものではありません`,
+  japanSide: '日本',
+  russiaSide: 'ロシア',
+  sources: '出典',
+  linkToStep: 'この項目へのリンク',
+  computedWidth: '最小幅（本地図による計算値）',
+  depth: '水深',
+  noDepth: '出典のある水深の値はありません。',
+  claims: '主張（出典付き）',
+  unavailable: 'この版の地図では利用できません。',
+  embed: '埋め込み',
+  embedTitle: 'この表示を埋め込む',
+  embedIntro: 'このコードをウェブページに貼り付けてください。最初に静止画像を表示し、求めに応じて操作可能な地図を読み込みます。',
+  embedCode: '埋め込みコード',
+  embedHeightNote: 'スクリプトは枠の高さを自動調整します（任意）。',
+  staticImage: '静止画像（PNG）',
+  copy: 'コードをコピー',
+  copied: 'コピーしました',
+  close: '閉じる',
+  keysHint: '左右の矢印キーで項目を移動できます。',
+};
+
+const ru: StoryStrings = {
+  timeline: 'Хронология',
+  timelineTitle: 'Хронология, 1855–2022',
+  straitsTour: 'О проливах',
+  straitsTitle: 'Проливы',
+  previous: 'Назад',
+  next: 'Далее',
+  stepOf: (n, total) => `Шаг ${n} из ${total}`,
+  steps: 'Все шаги',
+  stops: 'Все проливы',
+  linesShown: 'Линии на карте',
+  noLinesShown: 'На этом шаге линии не показаны.',
+  shaded: 'Закрашенные районы',
+  treaty: (s) => `Что отнёс договор каждой стороне (${s})`,
+  administered: (s) => `Фактическое управление (по линии: ${s}); это не оценка позиции какой-либо стороны`,
+  japanSide: 'Япония',
+  russiaSide: 'Россия',
+  sources: 'Источники',
+  linkToStep: 'Ссылка на этот шаг',
+  computedWidth: 'Наименьшая ширина (расчёт этой карты)',
+  depth: 'Глубина',
+  noDepth: 'Нет данных о глубине с источником.',
+  claims: 'Утверждения (с указанием источника)',
+  unavailable: 'Недоступно в этой копии карты.',
+  embed: 'Встроить',
+  embedTitle: 'Встроить этот вид',
+  embedIntro: 'Вставьте этот код в веб-страницу. Сначала показывается статичное изображение, интерактивная карта загружается по запросу.',
+  embedCode: 'Код для встраивания',
+  embedHeightNote: 'Скрипт подгоняет высоту рамки (необязательно).',
+  staticImage: 'Статичное изображение (PNG)',
+  copy: 'Копировать код',
+  copied: 'Скопировано',
+  close: 'Закрыть',
+  keysHint: 'Клавиши со стрелками влево и вправо переключают шаги.',
+};
+
+const STRINGS: Record<Lang, StoryStrings> = { en, ja, ru };
+
+export function st(lang: Lang): StoryStrings {
+  return STRINGS[lang];
+}
