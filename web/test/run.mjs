@@ -2,14 +2,14 @@
 // folder and runs them with Node's test runner. Exit status is the runner's.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const files = readdirSync(here).filter((f) => f.endsWith('.test.ts'));
-const out = mkdtempSync(join(tmpdir(), 'kuril-web-test-'));
+// Inside node_modules, so that the bundles' external packages (xmldom, togeojson) resolve from web/node_modules.
+const out = mkdtempSync(join(here, '..', 'node_modules', '.kuril-web-test-'));
 let status = 1;
 try {
   await esbuild.build({
