@@ -31,6 +31,16 @@ export interface ScenarioDoc extends LineDoc {
   holders: { japan: string[]; russia: string[] };
   land_km2: { japan: number; russia: number };
   land_km2_note?: string;
+  /** Sea per side inside the analysis window (the server's maritime statistics; docs/geometry.md). */
+  territorial_sea_km2?: { japan: number; russia: number };
+  eez_km2?: { japan: number; russia: number };
+  beyond_200nm_km2?: { japan: number; russia: number };
+  sea_km2?: { japan: number; russia: number };
+  sea_method?: string;
+  window_sea_km2?: number;
+  window_land_km2?: { japan: number; russia: number };
+  /** The equal-area split's cut across an island. */
+  split?: { island: string; japan_end: string; japan_km2: number; russia_km2: number; method: string };
 }
 
 export interface OfficialArea {

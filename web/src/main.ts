@@ -22,6 +22,7 @@ import { EmbedDialog } from './embed-dialog';
 import { StraitsTourPanel } from './straits-tour';
 import { st } from './story-i18n';
 import { TimelinePanel, stepOnlyLink } from './timeline';
+import { Tools } from './tools';
 
 declare global {
   interface Window {
@@ -110,8 +111,9 @@ async function start(): Promise<void> {
       if (reducedMotion.matches || opts.jump) map.jumpTo(target);
       else map.flyTo({ ...target, duration: 800 });
     }
-    applyState(map, state);
+    applyState(map, tools.mapState(state));
     ui.render(state, { focusPanel: opts.focusPanel });
+    tools.render(state);
     renderStories();
     describe();
     writeHash();
@@ -163,12 +165,25 @@ async function start(): Promise<void> {
     ];
   }
 
+  // --- analyst tools (compare, statistics, downloads, overlay, measure) ---
+  const tools = new Tools({
+    root,
+    map,
+    style,
+    docs,
+    mode: docs.dataMode,
+    getState: () => state,
+    onChange: (next) => setState(next),
+    dark: () => darkScheme.matches,
+  });
+
   const init = () => {
     setupLayers(map);
     applyTheme(map, darkScheme.matches);
-    applyState(map, state);
+    applyState(map, tools.mapState(state));
     ready = true;
     ui.render(state, { theme: darkScheme.matches ? 'dark' : 'light' });
+    tools.render(state);
     if (openStepFromLink && live) void timeline.open(state.step, { jump: true });
     else renderStories();
     describe();
@@ -181,6 +196,7 @@ async function start(): Promise<void> {
     if (!ready) return;
     applyTheme(map, darkScheme.matches);
     ui.render(state, { theme: darkScheme.matches ? 'dark' : 'light' });
+    tools.theme();
   });
 
   map.on('moveend', () => {
@@ -202,6 +218,7 @@ async function start(): Promise<void> {
     return present.length ? map.queryRenderedFeatures(point, { layers: present })[0] : undefined;
   };
   map.on('click', (e: MapMouseEvent) => {
+    if (tools.capturesClicks) return; // a measuring point, not a selection
     const { x, y } = e.point;
     const near: [PointLike, PointLike] = [
       [x - 6, y - 6],

@@ -6,6 +6,7 @@ import type { Documents, Source } from './data';
 import { h, on, svg } from './dom';
 import { LANG_NAMES, t, type Strings } from './i18n';
 import { displayName, type Names } from './naming';
+import { toolStrings } from './tools-i18n';
 import { LANGS, LINE_IDS, NAMINGS, cloneState, type AppState, type LineId, type Naming } from './state';
 
 export interface UiOptions {
@@ -224,6 +225,7 @@ export class Ui {
         h('legend', {}, s.lines),
         h('ul', { class: 'plain' }, lineRows),
         h('p', { class: 'note' }, s.neutral),
+        h('p', { class: 'note', 'data-testid': 'equal-area-note', hidden: true }, toolStrings(this.state?.lang ?? 'en').equalAreaNote),
       ),
       h('div', { class: 'field' }, h('label', { for: 'areas-select' }, s.areas), areas),
       h('div', { class: 'areas-summary', 'data-testid': 'areas-summary', 'aria-live': 'polite' }),
@@ -239,6 +241,8 @@ export class Ui {
       const box = this.controls.querySelector<HTMLInputElement>(`[data-testid="line-toggle:${id}"]`);
       if (box) box.checked = state.lines[id];
     }
+    const equalArea = this.controls.querySelector<HTMLElement>('[data-testid="equal-area-note"]');
+    if (equalArea) equalArea.hidden = !state.lines['equal-area-split'];
     const areas = this.controls.querySelector<HTMLSelectElement>('[data-testid="areas-select"]');
     if (areas) areas.value = state.areas ?? 'none';
     for (const naming of NAMINGS) {

@@ -1,0 +1,278 @@
+// Interface strings of the analyst tools (compare, statistics, downloads, overlay, measure) in English, Japanese
+// and Russian. Kept apart from i18n.ts so that the tools are one folder of concerns; figures and method texts
+// come from the API in English and are marked lang="en".
+import type { OverlayErrorCode } from './overlay';
+import type { Lang } from './state';
+
+export interface ToolStrings {
+  tools: string;
+  compare: string;
+  stats: string;
+  downloads: string;
+  overlay: string;
+  measure: string;
+  // compare
+  compareIntro: string;
+  left: string;
+  right: string;
+  compareStart: string;
+  compareStop: string;
+  divider: string;
+  compareSame: string;
+  compareHint: string;
+  // statistics
+  statsCaption: string;
+  baseline: string;
+  scenario: string;
+  land: string;
+  territorialSea: string;
+  eez: string;
+  beyond: string;
+  differenceNote: string;
+  isBaseline: string;
+  windowSea: (km2: string) => string;
+  methodHeading: string;
+  loadFailed: string;
+  // downloads
+  downloadsIntro: string;
+  collections: string;
+  currentScenarios: string;
+  ogcIntro: string;
+  staticDownloads: string;
+  collectionNames: Record<string, string>;
+  // overlay
+  overlayIntro: (mb: number) => string;
+  chooseFile: string;
+  removeOverlay: string;
+  overlayLoaded: (name: string, count: number) => string;
+  overlayRemoved: string;
+  dropHere: string;
+  overlayErrors: Record<OverlayErrorCode, string>;
+  // measure
+  measureStart: string;
+  measureStop: string;
+  measureIntro: string;
+  addCentre: string;
+  clear: string;
+  measureNone: string;
+  measureTotal: (distance: string, points: number) => string;
+  measureFailed: string;
+  measureMethod: string;
+  equalAreaNote: string;
+}
+
+const en: ToolStrings = {
+  tools: 'Analyst tools',
+  compare: 'Compare',
+  stats: 'Statistics',
+  downloads: 'Downloads',
+  overlay: 'Your file',
+  measure: 'Measure',
+  compareIntro: 'Two scenarios side by side: drag the divider, or focus it and use the arrow keys. Both maps move together.',
+  left: 'Left',
+  right: 'Right',
+  compareStart: 'Compare',
+  compareStop: 'Stop comparing',
+  divider: 'Divider between the two scenarios (percent of the map width from the left)',
+  compareSame: 'Choose two different scenarios.',
+  compareHint: 'Each side shows its scenario’s areas and line.',
+  statsCaption: 'Area each side holds under each scenario, in km²',
+  baseline: 'Differences relative to',
+  scenario: 'Scenario',
+  land: 'Land (the four islands)',
+  territorialSea: 'Territorial sea (12 nm)',
+  eez: 'EEZ-like zone (12–200 nm)',
+  beyond: 'Sea beyond 200 nm',
+  differenceNote: 'Second line of each cell: difference from the baseline scenario.',
+  isBaseline: 'baseline',
+  windowSea: (km2) => `Sea in the analysis window: ${km2} km² (each scenario’s sea areas of both sides add up to it).`,
+  methodHeading: 'Method and simplifications',
+  loadFailed: 'The figures could not be loaded.',
+  downloadsIntro: 'Every file is made by this server from the same data as the map.',
+  collections: 'Collections',
+  currentScenarios: 'Scenarios on the map now',
+  ogcIntro: 'For QGIS and GDAL: the OGC API – Features service at',
+  staticDownloads:
+    'This copy of the map is a static export: KML, CSV, GeoPackage and the OGC API need the map server. The GeoJSON files of this copy:',
+  collectionNames: {
+    islands: 'Islands',
+    straits: 'Straits',
+    lines: 'Lines',
+    'claim-areas': 'Claim areas',
+    'maritime-zones': 'Maritime zones',
+    places: 'Places',
+  },
+  overlayIntro: (mb) =>
+    `Show a GeoJSON or KML file of your own over the map: drop it on the map or choose it here. It is read in your browser and sent nowhere. At most ${mb} MB.`,
+  chooseFile: 'Choose a GeoJSON or KML file',
+  removeOverlay: 'Remove your file from the map',
+  overlayLoaded: (name, count) => `${name}: ${count} feature${count === 1 ? '' : 's'} shown.`,
+  overlayRemoved: 'Your file was removed from the map.',
+  dropHere: 'Drop a GeoJSON or KML file to show it on the map',
+  overlayErrors: {
+    'too-large': 'The file is too large: the limit is 10 MB.',
+    empty: 'The file holds no features to show.',
+    'invalid-json': 'The file is not valid JSON.',
+    'not-geojson': 'The file is JSON but not GeoJSON.',
+    'not-lnglat': 'The coordinates are not longitude/latitude in WGS 84 (GeoJSON requires them).',
+    'invalid-kml': 'The file is not valid KML.',
+    unsupported: 'This kind of file is not supported.',
+  },
+  measureStart: 'Start measuring',
+  measureStop: 'Finish measuring',
+  measureIntro:
+    'Click points on the map, or move the map with the keyboard and add its centre. Escape finishes. Distances are geodesic on the WGS 84 ellipsoid.',
+  addCentre: 'Add the map centre',
+  clear: 'Clear',
+  measureNone: 'No points yet.',
+  measureTotal: (distance, points) => `${distance} along ${points} points`,
+  measureFailed: 'Two of the points are nearly antipodal: the distance cannot be computed.',
+  measureMethod: 'Vincenty’s inverse formula on WGS 84',
+  equalAreaNote:
+    'Equal-area split: an idea mentioned in 2006 by Japan’s foreign minister, adopted by neither government (see Details). The cut across Iturup is computed so that each side holds half of the four islands’ land.',
+};
+
+const ja: ToolStrings = {
+  tools: '分析ツール',
+  compare: '比較',
+  stats: '統計',
+  downloads: 'ダウンロード',
+  overlay: 'ファイル表示',
+  measure: '距離計測',
+  compareIntro: '2つの案を左右に並べて表示します。境界をドラッグするか、フォーカスして矢印キーで動かします。2つの地図は連動します。',
+  left: '左',
+  right: '右',
+  compareStart: '比較する',
+  compareStop: '比較を終了',
+  divider: '2つの案の境界（地図の左端からの幅の割合）',
+  compareSame: '異なる2つの案を選んでください。',
+  compareHint: '左右それぞれの案の区域と線を表示します。',
+  statsCaption: '各案で各側が持つ面積（km²）',
+  baseline: '差の基準',
+  scenario: '案',
+  land: '陸地（4島）',
+  territorialSea: '領海（12海里）',
+  eez: 'EEZ相当（12〜200海里）',
+  beyond: '200海里以遠の海域',
+  differenceNote: '各セルの2行目は基準案との差です。',
+  isBaseline: '基準',
+  windowSea: (km2) => `分析範囲内の海域：${km2} km²（各案の両側の海域の合計）。`,
+  methodHeading: '計算方法と簡略化',
+  loadFailed: '数値を読み込めませんでした。',
+  downloadsIntro: 'すべてのファイルは地図と同じデータからこのサーバーが作成します。',
+  collections: 'コレクション',
+  currentScenarios: '表示中の案',
+  ogcIntro: 'QGIS・GDAL向け：OGC API – Features サービス',
+  staticDownloads: 'この地図は静的エクスポートです。KML・CSV・GeoPackage と OGC API には地図サーバーが必要です。このコピーの GeoJSON ファイル：',
+  collectionNames: {
+    islands: '島',
+    straits: '海峡',
+    lines: '境界線',
+    'claim-areas': '主張区域',
+    'maritime-zones': '海域',
+    places: '地点',
+  },
+  overlayIntro: (mb) =>
+    `手元の GeoJSON または KML ファイルを地図に重ねて表示します。地図にドロップするか、ここで選択してください。ファイルはブラウザ内で読み込まれ、送信されません。最大 ${mb} MB。`,
+  chooseFile: 'GeoJSON または KML ファイルを選択',
+  removeOverlay: 'ファイルの表示を消す',
+  overlayLoaded: (name, count) => `${name}：${count} 件の地物を表示しています。`,
+  overlayRemoved: 'ファイルの表示を消しました。',
+  dropHere: 'GeoJSON または KML ファイルをドロップすると地図に表示します',
+  overlayErrors: {
+    'too-large': 'ファイルが大きすぎます（上限 10 MB）。',
+    empty: '表示できる地物がありません。',
+    'invalid-json': '正しい JSON ではありません。',
+    'not-geojson': 'JSON ですが GeoJSON ではありません。',
+    'not-lnglat': '座標が WGS 84 の経度・緯度ではありません（GeoJSON の要件）。',
+    'invalid-kml': '正しい KML ではありません。',
+    unsupported: 'この形式には対応していません。',
+  },
+  measureStart: '計測を開始',
+  measureStop: '計測を終了',
+  measureIntro: '地図上をクリックするか、キーボードで地図を動かして中心点を追加します。Escape で終了。距離は WGS 84 楕円体上の測地線長です。',
+  addCentre: '地図の中心を追加',
+  clear: '消去',
+  measureNone: '点がありません。',
+  measureTotal: (distance, points) => `${distance}（${points} 点）`,
+  measureFailed: 'ほぼ対蹠点の組があるため距離を計算できません。',
+  measureMethod: 'WGS 84 上の Vincenty 逆解法',
+  equalAreaNote:
+    '面積等分案：2006年に日本の外務大臣が言及した考えで、どちらの政府も採用していません（詳細を参照）。択捉島を横切る線は、各側が4島の陸地の半分を持つように計算したものです。',
+};
+
+const ru: ToolStrings = {
+  tools: 'Инструменты анализа',
+  compare: 'Сравнение',
+  stats: 'Статистика',
+  downloads: 'Скачать',
+  overlay: 'Свой файл',
+  measure: 'Измерить',
+  compareIntro: 'Два варианта рядом: перетащите разделитель или выберите его и нажимайте стрелки. Обе карты движутся вместе.',
+  left: 'Слева',
+  right: 'Справа',
+  compareStart: 'Сравнить',
+  compareStop: 'Закончить сравнение',
+  divider: 'Разделитель между вариантами (процент ширины карты слева)',
+  compareSame: 'Выберите два разных варианта.',
+  compareHint: 'Каждая сторона показывает районы и линию своего варианта.',
+  statsCaption: 'Площадь каждой стороны по каждому варианту, км²',
+  baseline: 'Разница относительно',
+  scenario: 'Вариант',
+  land: 'Суша (четыре острова)',
+  territorialSea: 'Территориальное море (12 миль)',
+  eez: 'Зона типа ИЭЗ (12–200 миль)',
+  beyond: 'Море дальше 200 миль',
+  differenceNote: 'Вторая строка ячейки: разница с базовым вариантом.',
+  isBaseline: 'база',
+  windowSea: (km2) => `Море в окне анализа: ${km2} км² (морские районы обеих сторон в каждом варианте дают в сумме эту величину).`,
+  methodHeading: 'Метод и упрощения',
+  loadFailed: 'Не удалось загрузить данные.',
+  downloadsIntro: 'Все файлы создаются этим сервером из тех же данных, что и карта.',
+  collections: 'Коллекции',
+  currentScenarios: 'Варианты на карте сейчас',
+  ogcIntro: 'Для QGIS и GDAL: сервис OGC API – Features по адресу',
+  staticDownloads: 'Это статическая копия карты: для KML, CSV, GeoPackage и OGC API нужен сервер карты. Файлы GeoJSON этой копии:',
+  collectionNames: {
+    islands: 'Острова',
+    straits: 'Проливы',
+    lines: 'Линии',
+    'claim-areas': 'Районы сторон',
+    'maritime-zones': 'Морские зоны',
+    places: 'Пункты',
+  },
+  overlayIntro: (mb) =>
+    `Показать свой файл GeoJSON или KML поверх карты: перетащите его на карту или выберите здесь. Файл читается в браузере и никуда не отправляется. Не более ${mb} МБ.`,
+  chooseFile: 'Выбрать файл GeoJSON или KML',
+  removeOverlay: 'Убрать свой файл с карты',
+  overlayLoaded: (name, count) => `${name}: показано объектов — ${count}.`,
+  overlayRemoved: 'Ваш файл убран с карты.',
+  dropHere: 'Отпустите файл GeoJSON или KML, чтобы показать его на карте',
+  overlayErrors: {
+    'too-large': 'Файл слишком большой: предел 10 МБ.',
+    empty: 'В файле нет объектов для показа.',
+    'invalid-json': 'Файл не является корректным JSON.',
+    'not-geojson': 'Это JSON, но не GeoJSON.',
+    'not-lnglat': 'Координаты не являются долготой и широтой WGS 84 (этого требует GeoJSON).',
+    'invalid-kml': 'Файл не является корректным KML.',
+    unsupported: 'Этот тип файлов не поддерживается.',
+  },
+  measureStart: 'Начать измерение',
+  measureStop: 'Закончить измерение',
+  measureIntro:
+    'Щёлкайте по карте или двигайте карту клавиатурой и добавляйте её центр. Escape завершает. Расстояния геодезические, на эллипсоиде WGS 84.',
+  addCentre: 'Добавить центр карты',
+  clear: 'Очистить',
+  measureNone: 'Точек пока нет.',
+  measureTotal: (distance, points) => `${distance} по ${points} точкам`,
+  measureFailed: 'Две точки почти диаметрально противоположны: расстояние не вычисляется.',
+  measureMethod: 'обратная задача Винсенти на WGS 84',
+  equalAreaNote:
+    'Раздел поровну по площади: идея, высказанная министром иностранных дел Японии в 2006 году; ни одно правительство её не приняло (см. «Подробнее»). Линия через Итуруп рассчитана так, чтобы каждой стороне досталась половина суши четырёх островов.',
+};
+
+const STRINGS: Record<Lang, ToolStrings> = { en, ja, ru };
+
+export function toolStrings(lang: Lang): ToolStrings {
+  return STRINGS[lang];
+}
