@@ -316,7 +316,7 @@ describe('front end (Chromium, real server)', () => {
         assert.equal(await focusedTestId(), id);
         await kb.idleAfter(() => page.keyboard.press('Space'));
       }
-      assert.deepEqual((await kb.state()).lines, { soviet: false, japanese: false, 'two-island-1956': false });
+      assert.deepEqual((await kb.state()).lines, { soviet: false, japanese: false, 'two-island-1956': false, 'equal-area-split': false });
       assert.match(await kb.byTestId('map-description').textContent(), /no boundary line/);
       assert.deepEqual(kb.record.consoleErrors, [], kb.describe());
     } finally {
