@@ -4,6 +4,7 @@ pub mod error;
 pub mod export;
 pub mod formats;
 pub mod routes;
+pub mod serve;
 pub mod state;
 pub mod stats;
 

@@ -7,6 +7,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use kuril_model::Model;
 use kuril_server::export::{ExportOptions, export};
+use kuril_server::serve::ServeLimits;
 use kuril_server::{AppState, app, stats};
 use tracing_subscriber::EnvFilter;
 
@@ -121,9 +122,7 @@ fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyho
         let local = listener.local_addr()?;
         tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "ready");
         println!("Kuril Islands dispute map: http://{local}/");
-        axum::serve(listener, app(state))
-            .with_graceful_shutdown(shutdown())
-            .await?;
+        kuril_server::serve::serve(listener, app(state), ServeLimits::default(), shutdown()).await?;
         tracing::info!("stopped");
         Ok(())
     })

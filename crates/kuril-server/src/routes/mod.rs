@@ -2,6 +2,7 @@
 
 mod api;
 mod download;
+pub mod guard;
 mod ogc;
 mod style;
 mod tiles;
@@ -40,12 +41,17 @@ pub fn app(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
-        // Outermost first: trace every request; turn a panic into a 500 rather than a dropped connection;
+        // Outermost first: trace every request; reject oversized requests and shed load (guard.rs); turn a
+        // panic into a 500 rather than a dropped connection;
         // bound the time a request may take; compress JSON and text (tiles arrive already compressed);
         // answer CORS for GET from any origin.
         .layer(
             tower::ServiceBuilder::new()
                 .layer(TraceLayer::new_for_http())
+                .layer(axum::middleware::from_fn_with_state(
+                    guard::Guard::new(guard::GuardLimits::default()),
+                    guard::guard,
+                ))
                 .layer(CatchPanicLayer::custom(|_| {
                     ApiError::internal("handler panicked").into_response()
                 }))
