@@ -37,6 +37,10 @@ load SECONDS="20":
 bench SECONDS="20" MAXZOOM="14":
     bash bench/compare.sh {{SECONDS}} {{MAXZOOM}}
 
+# Five minutes of mixed traffic at 256 connections: no errors, memory growth under 10%
+soak SECONDS="300" CONNECTIONS="256":
+    bash bench/soak.sh {{SECONDS}} {{CONNECTIONS}}
+
 # Tile generation benchmark (criterion)
 bench-tiles:
     cargo bench -p kuril-tiles --bench tiles

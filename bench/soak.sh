@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# `just soak`: 5 minutes of mixed traffic at 256 connections against the release server — tiles (z6–z11 over the
+# analysis window), GeoJSON documents, OGC API items pages and static images — then checks that every response
+# was 2xx/304 and that resident memory grew by less than 10% between the end of the warm-up minute and the end.
+#
+# Usage: bench/soak.sh [SECONDS=300] [CONNECTIONS=256]   (needs oha: cargo install oha --locked)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-300}
+conns=${2:-256}
+export PATH="$PATH:$HOME/.cargo/bin"
+command -v oha >/dev/null || { echo "soak needs oha: cargo install oha --locked" >&2; exit 1; }
+cargo build --release --quiet
+work=$(mktemp -d)
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+./target/release/kuril --addr 127.0.0.1:0 >"$work/out" 2>"$work/log" &
+pid=$!
+for _ in $(seq 200); do grep -q http "$work/out" 2>/dev/null && break; sleep 0.1; done
+base=$(grep -o 'http://[0-9.:]*' "$work/out")
+python3 - "$base" >"$work/urls" <<'PY'
+import math, sys
+base = sys.argv[1]
+def tile(lon, lat, z):
+    n = 2 ** z
+    return int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+for z in range(6, 12):
+    x0, y0 = tile(143.0, 47.0, z); x1, y1 = tile(151.5, 42.0, z)
+    for x in range(x0, x1 + 1):
+        for y in range(y0, y1 + 1):
+            print(f"{base}/tiles/{z}/{x}/{y}.mvt")
+docs = ["/api/lines", "/api/scenarios", "/api/scenarios/soviet", "/api/straits.geojson", "/api/places.geojson",
+        "/api/islands.geojson", "/style.json", "/tiles.json", "/api/timeline", "/api/straits-tour",
+        "/ogc/collections", "/ogc/collections/islands/items?limit=10",
+        "/ogc/collections/islands/items?limit=5&offset=5", "/ogc/collections/lines/items",
+        "/ogc/collections/places/items?bbox=145,43,147,45", "/ogc/collections/straits/items/catherine"]
+images = [f"/image.png?map={z}/44.3/146.5&width={w}&height={h}" for z in (5, 6, 7) for (w, h) in ((1200, 630), (600, 400))]
+images += ["/image.svg?map=6/44.3/146.5", "/image.png?map=7/43.6/145.8&lines=two-island-1956&areas=two-island-1956"]
+# Documents and images weighted so they are about a fifth of the requests.
+
+for _ in range(20):
+    for p in docs + images:
+        print(base + p)
+PY
+n=$(wc -l <"$work/urls")
+echo "soak: $n URLs (tiles, documents, OGC items, images), $conns connections, ${secs}s, against $base"
+# Warm-up minute: caches fill; memory is measured from its end.
+oha --no-tui -c "$conns" -z 60s --urls-from-file -H 'Accept-Encoding: gzip' --output-format json "$work/urls" >"$work/warm.json"
+rss0=$(ps -o rss= -p "$pid")
+oha --no-tui -c "$conns" -z "${secs}s" --urls-from-file -H 'Accept-Encoding: gzip' --output-format json "$work/urls" >"$work/soak.json"
+rss1=$(ps -o rss= -p "$pid")
+python3 - "$work/warm.json" "$work/soak.json" "$rss0" "$rss1" <<'PY'
+import json, sys
+bad = 0
+for f in sys.argv[1:3]:
+    j = json.load(open(f))
+    codes = j.get("statusCodeDistribution", {})
+    errors = j.get("errorDistribution", {})
+    nonok = {k: v for k, v in codes.items() if not (k.startswith("2") or k == "304")}
+    s, lat = j["summary"], j["latencyPercentiles"]
+    print(f"{f.rsplit('/', 1)[1]}: {sum(codes.values())} responses, {s['requestsPerSec']:.0f} req/s, "
+          f"p50 {lat['p50']*1e3:.2f} ms, p99 {lat['p99']*1e3:.2f} ms, codes {codes}, errors {errors}")
+    bad += sum(nonok.values()) + sum(errors.values())
+rss0, rss1 = int(sys.argv[3]), int(sys.argv[4])
+growth = (rss1 - rss0) / rss0
+print(f"resident memory: {rss0 // 1024} MiB after warm-up, {rss1 // 1024} MiB at the end ({growth:+.1%})")
+ok = bad == 0 and growth < 0.10
+print("soak:", "PASS" if ok else f"FAIL ({bad} bad responses or errors, memory {growth:+.1%})")
+sys.exit(0 if ok else 1)
+PY
