@@ -1,4 +1,6 @@
-// Builds dist/: index.html, app.js, app.css, favicon.svg (stable names; the server embeds this folder).
+// Builds dist/: index.html, app.js, app.css, favicon.svg, and for the /embed page embed.js, embed.css (small: shown
+// before any interaction) and embed-map.js, embed-map.css (MapLibre, loaded on request). Stable names; the server
+// embeds this folder.
 // Usage: node build.mjs [--dev]   (--dev: no minification, inline source maps)
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -25,14 +27,17 @@ mkdirSync(staging, { recursive: true });
 try {
   await esbuild.build({
     ...common,
-    entryPoints: { app: 'src/main.ts' },
+    entryPoints: { app: 'src/main.ts', embed: 'src/embed.ts', 'embed-map': 'src/embed-map.ts' },
     format: 'esm',
     platform: 'browser',
     target: ['es2022', 'chrome111', 'edge111', 'firefox111', 'safari16.4'],
     sourcemap: dev ? 'inline' : false,
   });
   // MapLibre's stylesheet and ours, bundled into one file (src/app.css imports both).
-  await esbuild.build({ ...common, entryPoints: { app: 'src/app.css' } });
+  await esbuild.build({
+    ...common,
+    entryPoints: { app: 'src/app.css', embed: 'src/embed.css', 'embed-map': 'src/embed-map.css' },
+  });
   cpSync(join(root, 'index.html'), join(staging, 'index.html'));
   cpSync(join(root, 'public'), staging, { recursive: true });
 

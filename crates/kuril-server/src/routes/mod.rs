@@ -2,7 +2,10 @@
 
 mod api;
 mod download;
+mod embed;
+mod framing;
 pub mod guard;
+mod oembed;
 mod ogc;
 mod style;
 mod tiles;
@@ -37,6 +40,8 @@ pub fn app(state: AppState) -> Router {
         .merge(api::router())
         .merge(ogc::router())
         .merge(download::router())
+        .merge(embed::router())
+        .merge(oembed::router())
         .merge(web::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -48,6 +53,8 @@ pub fn app(state: AppState) -> Router {
         .layer(
             tower::ServiceBuilder::new()
                 .layer(TraceLayer::new_for_http())
+                // Only /embed may be framed by other sites (framing.rs).
+                .layer(axum::middleware::from_fn(framing::headers))
                 .layer(axum::middleware::from_fn_with_state(
                     guard::Guard::new(guard::GuardLimits::default()),
                     guard::guard,

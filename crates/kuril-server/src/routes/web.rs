@@ -1,7 +1,7 @@
 //! The web app (built into web/dist by build.rs and embedded) and `/healthz`.
 
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -23,8 +23,12 @@ async fn healthz() -> impl IntoResponse {
     axum::Json(serde_json::json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") }))
 }
 
-async fn index(headers: HeaderMap) -> Result<Response, ApiError> {
-    serve("index.html", &headers)
+/// `index.html` with the sharing tags (oEmbed discovery, Open Graph, Twitter card) for the request's host.
+async fn index(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    let file = WEB
+        .get_file("index.html")
+        .ok_or_else(|| ApiError::not_found("no such resource: /index.html"))?;
+    super::embed::app_index(&state, &headers, file.contents())
 }
 
 async fn asset(

@@ -1,0 +1,492 @@
+//! `GET /embed`: a minimal page for iframes, and the head tags (oEmbed discovery, Open Graph, Twitter card) of
+//! the app's `index.html`.
+//!
+//! The view comes from the same fields as the app's permalinks (`map`, `lines`, `areas`, `naming`, `lang`), here
+//! as a query string. Like the app, anything that cannot be read falls back to the default for that field, so a
+//! link never fails. The page shows the static image (`/image.png`) with a text alternative first; `embed.js`
+//! loads the interactive map only when asked to (web/src/embed.ts). All text is escaped; the query written into
+//! the page is re-encoded from the parsed view, never copied from the request.
+
+use std::fmt::Write as _;
+
+use axum::Router;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use kuril_model::{Model, Side};
+
+use crate::error::ApiError;
+use crate::state::{AppState, etag, not_modified};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/embed", get(embed))
+}
+
+/// The service's name (page titles, oEmbed `provider_name`).
+pub const PROVIDER_NAME: &str = "Kuril Islands dispute map";
+/// Lines shown when a link does not say (the app's default).
+pub const DEFAULT_LINES: [&str; 3] = ["soviet", "japanese", "two-island-1956"];
+/// Size of the placeholder image when the embed page is not told otherwise (also oEmbed's default).
+pub const DEFAULT_SIZE: (u32, u32) = (800, 500);
+/// Social card size (Open Graph, Twitter summary_large_image).
+pub const CARD_SIZE: (u32, u32) = (1200, 630);
+/// Largest static image the server renders.
+pub const MAX_SIZE: u32 = 2048;
+
+/// A view of the map, as a permalink describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    pub zoom: f64,
+    pub lat: f64,
+    pub lng: f64,
+    pub bearing: f64,
+    pub pitch: f64,
+    /// Ids of the lines shown, in the model's scenario order.
+    pub lines: Vec<String>,
+    pub areas: Option<String>,
+    pub naming: &'static str,
+    pub lang: &'static str,
+}
+
+const NAMINGS: [&str; 3] = ["both", "ja", "ru"];
+const LANGS: [&str; 3] = ["en", "ja", "ru"];
+
+impl View {
+    pub fn default_view() -> View {
+        View {
+            zoom: 6.0,
+            lat: 44.3,
+            lng: 146.5,
+            bearing: 0.0,
+            pitch: 0.0,
+            lines: DEFAULT_LINES.iter().map(|s| s.to_string()).collect(),
+            areas: None,
+            naming: "both",
+            lang: "en",
+        }
+    }
+
+    /// Reads the fields of a query string or URL hash (with or without its leading `?` or `#`); `line_ids` are
+    /// the valid line ids (the model's scenarios). Never fails: an unreadable field keeps its default.
+    pub fn parse(text: &str, line_ids: &[&str]) -> View {
+        let mut view = View::default_view();
+        let mut seen: Vec<(String, String)> = Vec::new();
+        for part in text.trim_start_matches(['?', '#']).split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            let Some(v) = percent_decode(&v.replace('+', " ")) else {
+                continue;
+            };
+            if !seen.iter().any(|(key, _)| key == k) {
+                seen.push((k.to_string(), v));
+            }
+        }
+        let get = |key: &str| seen.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        if let Some(map) = get("map") {
+            view.read_camera(map);
+        }
+        if let Some(lines) = get("lines") {
+            let ids: Vec<&str> = if lines.is_empty() || lines == "none" {
+                vec![]
+            } else {
+                lines.split(',').collect()
+            };
+            if ids.iter().all(|id| line_ids.contains(id)) {
+                view.lines = line_ids
+                    .iter()
+                    .filter(|id| ids.contains(id))
+                    .map(|s| s.to_string())
+                    .collect();
+            }
+        }
+        match get("areas") {
+            Some("none") => view.areas = None,
+            Some(a) if line_ids.contains(&a) => view.areas = Some(a.to_string()),
+            _ => {}
+        }
+        if let Some(n) = get("naming").and_then(|n| NAMINGS.iter().find(|x| **x == n)) {
+            view.naming = n;
+        }
+        if let Some(l) = get("lang").and_then(|l| LANGS.iter().find(|x| **x == l)) {
+            view.lang = l;
+        }
+        view
+    }
+
+    fn read_camera(&mut self, value: &str) {
+        let parts: Vec<Option<f64>> = value
+            .split('/')
+            .map(|p| p.trim().parse::<f64>().ok().filter(|n| n.is_finite()))
+            .collect();
+        if parts.len() != 3 && parts.len() != 5 {
+            return;
+        }
+        let (Some(zoom), Some(lat), Some(lng)) = (parts[0], parts[1], parts[2]) else {
+            return;
+        };
+        if !(0.0..=24.0).contains(&zoom) || !(-85.06..=85.06).contains(&lat) || !(-540.0..=540.0).contains(&lng) {
+            return;
+        }
+        let (mut bearing, mut pitch) = (0.0, 0.0);
+        if parts.len() == 5 {
+            let (Some(b), Some(p)) = (parts[3], parts[4]) else {
+                return;
+            };
+            if !(0.0..=85.0).contains(&p) {
+                return;
+            }
+            bearing = wrap(b);
+            pitch = p;
+        }
+        *self = View {
+            zoom,
+            lat,
+            lng: wrap(lng),
+            bearing,
+            pitch,
+            ..self.clone()
+        };
+    }
+
+    /// `zoom/lat/lng[/bearing/pitch]` at the permalink's precision.
+    pub fn camera(&self) -> String {
+        let mut s = format!("{}/{}/{}", num(self.zoom, 3), num(self.lat, 5), num(self.lng, 5));
+        if self.bearing != 0.0 || self.pitch != 0.0 {
+            let _ = write!(s, "/{}/{}", num(self.bearing, 1), num(self.pitch, 1));
+        }
+        s
+    }
+
+    fn lines_field(&self) -> String {
+        if self.lines.is_empty() {
+            "none".to_string()
+        } else {
+            self.lines.join(",")
+        }
+    }
+
+    /// The view's fields as a query string (no `?`), in the permalinks' order. Only ids and numbers: no escaping
+    /// is needed beyond what the ids' alphabet already guarantees.
+    pub fn query(&self) -> String {
+        format!(
+            "map={}&lines={}&areas={}&naming={}&lang={}",
+            self.camera(),
+            self.lines_field(),
+            self.areas.as_deref().unwrap_or("none"),
+            self.naming,
+            self.lang
+        )
+    }
+
+    /// The query of the static image for this view at a size.
+    pub fn image_query(&self, width: u32, height: u32) -> String {
+        format!(
+            "map={}&lines={}&areas={}&naming={}&width={width}&height={height}",
+            self.camera(),
+            self.lines_field(),
+            self.areas.as_deref().unwrap_or("none"),
+            self.naming
+        )
+    }
+
+    /// The page title: the service and the lines shown.
+    pub fn title(&self, model: &Model) -> String {
+        let names: Vec<&str> = self.lines.iter().map(|id| short_title(model, id)).collect();
+        if names.is_empty() {
+            PROVIDER_NAME.to_string()
+        } else {
+            format!("{PROVIDER_NAME}: {}", names.join(", "))
+        }
+    }
+
+    /// The text alternative: which lines the view shows and, under each, which disputed islands each side holds.
+    pub fn describe(&self, model: &Model) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.lines.is_empty() {
+            out.push("The map shows no boundary line.".to_string());
+        } else {
+            let names: Vec<&str> = self.lines.iter().map(|id| short_title(model, id)).collect();
+            out.push(format!("The map shows these lines: {}.", names.join("; ")));
+        }
+        let mut scenarios: Vec<&str> = self.lines.iter().map(String::as_str).collect();
+        if let Some(a) = self.areas.as_deref().filter(|a| !scenarios.contains(a)) {
+            scenarios.push(a);
+        }
+        for id in scenarios {
+            let Ok(scenario) = model.scenario(id) else { continue };
+            let side = |side: Side| islands_held(model, |island| scenario.holder(island) == Some(side));
+            let mut sentence = format!(
+                "{}: on Japan's side {}; on Russia's side {}.",
+                short_title(model, id),
+                side(Side::Japan),
+                side(Side::Russia)
+            );
+            if let Some(split) = &scenario.split
+                && let Ok(island) = model.island(&split.island)
+            {
+                let _ = write!(sentence, " {} is divided between them.", island.names.en);
+            }
+            out.push(sentence);
+        }
+        if let Some(a) = &self.areas {
+            out.push(format!("Shaded: each side's areas under {}.", short_title(model, a)));
+        }
+        out.push(format!(
+            "Centred on {:.2}° N, {:.2}° E at zoom {}.",
+            self.lat,
+            self.lng,
+            num(self.zoom, 1)
+        ));
+        out
+    }
+}
+
+/// A scenario's title up to its colon ("1855 Treaty of Shimoda: …" → "1855 Treaty of Shimoda").
+fn short_title<'a>(model: &'a Model, id: &'a str) -> &'a str {
+    model
+        .scenario(id)
+        .map(|s| s.title.split(':').next().unwrap_or(&s.title).trim())
+        .unwrap_or(id)
+}
+
+/// The disputed islands matching `held`, main islands by name, the Habomai islets as one group.
+fn islands_held(model: &Model, held: impl Fn(&str) -> bool) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut habomai = false;
+    for island in model.islands.iter().filter(|i| i.disputed && held(&i.id)) {
+        if island.group == "habomai" {
+            if !habomai {
+                parts.push("the Habomai islets".to_string());
+            }
+            habomai = true;
+        } else {
+            parts.push(island.names.en.clone());
+        }
+    }
+    if parts.is_empty() {
+        "none of the disputed islands".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn wrap(deg: f64) -> f64 {
+    if (-180.0..180.0).contains(&deg) {
+        return deg;
+    }
+    let w = (deg + 180.0).rem_euclid(360.0) - 180.0;
+    if w == 0.0 { 0.0 } else { w }
+}
+
+/// Rounds to `digits` decimals and drops trailing zeros, like the app's permalinks.
+pub fn num(value: f64, digits: usize) -> String {
+    let s = format!("{value:.digits$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" { "0".to_string() } else { s }
+}
+
+/// Decodes `%XX` escapes (UTF-8); `None` for a malformed escape or invalid UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Escapes a URL query component (RFC 3986 unreserved characters kept).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Escapes text for HTML content and double-quoted attributes.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The model's line ids (every scenario).
+pub fn line_ids(model: &Model) -> Vec<&str> {
+    model.scenarios.iter().map(|s| s.id.as_str()).collect()
+}
+
+/// The `<head>` tags for sharing a page: oEmbed discovery, Open Graph and Twitter card, all with absolute URLs.
+pub fn share_tags(base: &str, page_url: &str, view: &View, title: &str, description: &str) -> String {
+    let oembed = format!("{base}/oembed?url={}&format=json", percent_encode(page_url));
+    let (w, h) = CARD_SIZE;
+    let image = format!("{base}/image.png?{}", view.image_query(w, h));
+    let e = html_escape;
+    format!(
+        concat!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{oembed}\" title=\"{title}\">\n",
+            "<meta property=\"og:type\" content=\"website\">\n",
+            "<meta property=\"og:site_name\" content=\"{site}\">\n",
+            "<meta property=\"og:title\" content=\"{title}\">\n",
+            "<meta property=\"og:description\" content=\"{description}\">\n",
+            "<meta property=\"og:url\" content=\"{url}\">\n",
+            "<meta property=\"og:image\" content=\"{image}\">\n",
+            "<meta property=\"og:image:type\" content=\"image/png\">\n",
+            "<meta property=\"og:image:width\" content=\"{w}\">\n",
+            "<meta property=\"og:image:height\" content=\"{h}\">\n",
+            "<meta property=\"og:image:alt\" content=\"{description}\">\n",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">\n",
+            "<meta name=\"twitter:title\" content=\"{title}\">\n",
+            "<meta name=\"twitter:description\" content=\"{description}\">\n",
+            "<meta name=\"twitter:image\" content=\"{image}\">\n",
+            "<meta name=\"twitter:image:alt\" content=\"{description}\">\n",
+        ),
+        oembed = e(&oembed),
+        site = e(PROVIDER_NAME),
+        title = e(title),
+        description = e(description),
+        url = e(page_url),
+        image = e(&image),
+        w = w,
+        h = h,
+    )
+}
+
+fn size_param(query: &str, key: &str, default: u32) -> u32 {
+    query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, v)| v.parse::<u32>().ok())
+        .filter(|n| (1..=MAX_SIZE).contains(n))
+        .unwrap_or(default)
+}
+
+/// The embed page for a query string.
+pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
+    let ids = line_ids(model);
+    let view = View::parse(query, &ids);
+    let width = size_param(query, "width", DEFAULT_SIZE.0);
+    let height = size_param(query, "height", DEFAULT_SIZE.1);
+    let load_visible = query.split('&').any(|p| p == "load=visible");
+    let title = view.title(model);
+    let sentences = view.describe(model);
+    let description = sentences.join(" ");
+    let page_url = format!("{base}/embed?{}", view.query());
+    let app_url = format!("{base}/#{}", view.query());
+    let tags = share_tags(base, &page_url, &view, &title, &description);
+    let e = html_escape;
+    let paragraphs: String = sentences.iter().map(|s| format!("<p>{}</p>", e(s))).collect();
+    format!(
+        r#"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<meta name="description" content="{description}">
+<meta name="robots" content="noindex">
+{tags}<link rel="icon" href="favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="embed.css">
+<script type="module" src="embed.js"></script>
+</head>
+<body data-load="{load}">
+<main class="embed" id="embed">
+<h1 class="embed-title" id="embed-title">{title}</h1>
+<figure class="embed-figure" id="embed-figure" aria-labelledby="embed-title">
+<img class="embed-image" id="embed-image" data-testid="embed-image" src="image.png?{image_query}" width="{width}" height="{height}" alt="{description}">
+<div class="embed-map" id="embed-map" data-testid="embed-map" hidden></div>
+<button type="button" class="embed-load" id="embed-load" data-testid="embed-load" aria-describedby="embed-load-note">Load interactive map</button>
+<p class="embed-load-note visually-hidden" id="embed-load-note">Loads the map that you can zoom and pan; the image shows the same view.</p>
+</figure>
+<section class="embed-description" id="embed-description" data-testid="embed-description" aria-live="polite">
+<h2 class="visually-hidden">What the map shows</h2>
+{paragraphs}
+</section>
+<p class="embed-credits">Lines are computed as equidistance lines from surveyed shorelines; each position is attributed
+to its side and the map takes no side.
+Shorelines: GSHHG (LGPL-3.0); land: Natural Earth; names and dates with sources.
+<a href="{app_url}" target="_blank" rel="noopener">Open the full map</a></p>
+</main>
+</body>
+</html>
+"#,
+        title = e(&title),
+        description = e(&description),
+        tags = tags,
+        load = if load_visible { "visible" } else { "click" },
+        image_query = e(&view.image_query(width, height)),
+        width = width,
+        height = height,
+        paragraphs = paragraphs,
+        app_url = e(&app_url),
+    )
+}
+
+fn html_response(body: String, headers: &HeaderMap) -> Response {
+    let tag = etag(body.as_bytes());
+    let mut h = HeaderMap::new();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    // The page depends on the Host it was asked through (absolute URLs in its head).
+    h.insert(header::VARY, HeaderValue::from_static("Host"));
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        h.insert(header::ETAG, v);
+    }
+    if not_modified(headers, &tag) {
+        return (StatusCode::NOT_MODIFIED, h).into_response();
+    }
+    (h, body).into_response()
+}
+
+async fn embed(State(state): State<AppState>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    let base = state.base_url(&headers);
+    html_response(
+        embed_page(&state.model, &base, query.as_deref().unwrap_or("")),
+        &headers,
+    )
+}
+
+/// The app's `index.html` with the sharing tags of its default view inserted before `</head>` (the hash, which
+/// holds a shared view, never reaches the server).
+pub fn app_index(state: &AppState, headers: &HeaderMap, index_html: &[u8]) -> Result<Response, ApiError> {
+    let html = std::str::from_utf8(index_html).map_err(ApiError::internal)?;
+    let base = state.base_url(headers);
+    let view = View::default_view();
+    let title = PROVIDER_NAME.to_string();
+    let description = view.describe(&state.model).join(" ");
+    let tags = share_tags(&base, &format!("{base}/"), &view, &title, &description);
+    let body = match html.find("</head>") {
+        Some(at) => format!("{}{}{}", &html[..at], tags, &html[at..]),
+        None => html.to_string(),
+    };
+    Ok(html_response(body, headers))
+}

@@ -1,0 +1,173 @@
+//! `GET /oembed?url=…&maxwidth=…&maxheight=…&format=json`: an oEmbed 1.0 provider (https://oembed.com/) for the
+//! app's pages (`/` or `/index.html` with a `#…` view) and the embed page (`/embed?…`). The answer is a `rich`
+//! embed: an iframe of `/embed` for the same view, with the static image as its thumbnail.
+//!
+//! Errors as the spec asks, with this service's JSON error body: 404 for a URL that is not one of ours, 501 for
+//! a format other than JSON, 400 for a missing `url` or a `maxwidth`/`maxheight` that is not a positive integer.
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde_json::json;
+
+use super::embed::{DEFAULT_SIZE, PROVIDER_NAME, View, html_escape, line_ids};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/oembed", get(oembed))
+}
+
+/// How long a consumer may cache an answer, seconds (the data only changes with a release).
+const CACHE_AGE: u64 = 86_400;
+
+/// The size of the embed: the default 800×500 scaled down (keeping its shape) to fit maxwidth × maxheight.
+pub fn fit(maxwidth: Option<u32>, maxheight: Option<u32>) -> (u32, u32) {
+    let (w, h) = DEFAULT_SIZE;
+    let scale = [
+        maxwidth.map(|m| f64::from(m) / f64::from(w)),
+        maxheight.map(|m| f64::from(m) / f64::from(h)),
+    ]
+    .into_iter()
+    .flatten()
+    .fold(1.0_f64, f64::min);
+    // Floor, so that rounding never takes a side over its maximum; at least one pixel.
+    let side = |n: u32| ((f64::from(n) * scale).floor() as u32).max(1);
+    (side(w), side(h))
+}
+
+fn dimension(params: &HashMap<String, String>, key: &str) -> Result<Option<u32>, ApiError> {
+    match params.get(key) {
+        None => Ok(None),
+        // Any positive integer; sizes beyond u32 are as good as "no limit".
+        Some(v) => v
+            .parse::<u64>()
+            .ok()
+            .filter(|n| *n > 0)
+            .map(|n| Some(u32::try_from(n).unwrap_or(u32::MAX)))
+            .ok_or_else(|| ApiError::bad_request(format!("{key} must be a positive integer, not {v:?}"))),
+    }
+}
+
+/// The view of one of our page URLs, or `None` when the URL is not ours: same scheme, host and port as `base`,
+/// and the path of the app (`/`, `/index.html`) or of the embed page (`/embed`) under `base`'s path.
+pub fn view_of_url(url: &str, base: &str, line_ids: &[&str]) -> Option<View> {
+    let rest = url.strip_prefix(base)?;
+    let (path_and_query, hash) = rest.split_once('#').unwrap_or((rest, ""));
+    let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
+    match path {
+        "" | "/" | "/index.html" => Some(View::parse(hash, line_ids)),
+        "/embed" => Some(View::parse(query, line_ids)),
+        _ => None,
+    }
+}
+
+async fn oembed(
+    State(state): State<AppState>,
+    params: Result<Query<HashMap<String, String>>, axum::extract::rejection::QueryRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Query(params) = params.map_err(|e| ApiError::bad_request(e.body_text()))?;
+    if let Some(format) = params.get("format").filter(|f| *f != "json") {
+        return Err(ApiError::new(
+            StatusCode::NOT_IMPLEMENTED,
+            "format_not_implemented",
+            format!("format {format:?} is not available: use format=json"),
+        ));
+    }
+    let maxwidth = dimension(&params, "maxwidth")?;
+    let maxheight = dimension(&params, "maxheight")?;
+    let url = params
+        .get("url")
+        .ok_or_else(|| ApiError::bad_request("the url parameter is required"))?;
+    let base = state.base_url(&headers);
+    let ids = line_ids(&state.model);
+    let view = view_of_url(url.trim(), &base, &ids).ok_or_else(|| {
+        ApiError::not_found(format!(
+            "not a page of this map: {url:?} (expected {base}/#… or {base}/embed?…)"
+        ))
+    })?;
+
+    let (width, height) = fit(maxwidth, maxheight);
+    let title = view.title(&state.model);
+    let src = format!("{base}/embed?{}", view.query());
+    let html = format!(
+        "<iframe src=\"{}\" width=\"{width}\" height=\"{height}\" title=\"{}\" style=\"border:0\" loading=\"lazy\" allow=\"fullscreen\"></iframe>",
+        html_escape(&src),
+        html_escape(&title)
+    );
+    let body = json!({
+        "type": "rich",
+        "version": "1.0",
+        "title": title,
+        "provider_name": PROVIDER_NAME,
+        "provider_url": format!("{base}/"),
+        "cache_age": CACHE_AGE,
+        "html": html,
+        "width": width,
+        "height": height,
+        "thumbnail_url": format!("{base}/image.png?{}", view.image_query(width, height)),
+        "thumbnail_width": width,
+        "thumbnail_height": height,
+    });
+    let mut h = HeaderMap::new();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    h.insert(header::VARY, HeaderValue::from_static("Host"));
+    Ok((h, body.to_string()).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_keeps_the_shape_and_stays_within_both_maxima() {
+        assert_eq!(fit(None, None), DEFAULT_SIZE);
+        assert_eq!(fit(Some(2000), Some(2000)), DEFAULT_SIZE, "never scaled up");
+        for (mw, mh) in [
+            (Some(400), None),
+            (None, Some(250)),
+            (Some(333), Some(1000)),
+            (Some(1000), Some(77)),
+            (Some(1), Some(1)),
+        ] {
+            let (w, h) = fit(mw, mh);
+            assert!(
+                w <= mw.unwrap_or(u32::MAX) && h <= mh.unwrap_or(u32::MAX),
+                "{w}x{h} within {mw:?}x{mh:?}"
+            );
+            assert!(w >= 1 && h >= 1);
+            let ratio = f64::from(w) / f64::from(h);
+            assert!((ratio - 1.6).abs() < 0.05 || w < 20, "shape kept within 3 %: {w}x{h}");
+        }
+    }
+
+    #[test]
+    fn only_our_pages_have_a_view() {
+        let ids = ["soviet", "japanese"];
+        let base = "http://maps.example:8080";
+        assert!(view_of_url("http://maps.example:8080/", base, &ids).is_some());
+        assert!(view_of_url("http://maps.example:8080", base, &ids).is_some());
+        let v = view_of_url("http://maps.example:8080/#map=8/43.5/146&lines=soviet", base, &ids).expect("the app");
+        assert_eq!(
+            (v.zoom, v.lat, v.lng, v.lines.clone()),
+            (8.0, 43.5, 146.0, vec!["soviet".to_string()])
+        );
+        let v = view_of_url("http://maps.example:8080/embed?lines=japanese&naming=ru", base, &ids).expect("the embed");
+        assert_eq!((v.lines.clone(), v.naming), (vec!["japanese".to_string()], "ru"));
+        for other in [
+            "http://maps.example:8080/api/lines",
+            "http://maps.example:8081/",
+            "https://maps.example:8080/",
+            "http://maps.example:8080.evil.test/",
+            "http://evil.test/?http://maps.example:8080/",
+            "http://maps.example:8080/embed/../x",
+        ] {
+            assert!(view_of_url(other, base, &ids).is_none(), "{other}");
+        }
+    }
+}
