@@ -1,0 +1,202 @@
+//! The scene as an SVG document written directly as text: one `<g>` per style layer (ids as in the web map's
+//! style), paths at 0.1 px, labels as `<text>` in "Noto Sans" with a white halo (a stroke painted under the
+//! fill), the attribution at the bottom right, and a `<title>` describing the view.
+
+use std::fmt::Write as _;
+
+use geo::Coord;
+
+use crate::labels::TextLine;
+use crate::params::View;
+use crate::scene::{Scene, Shape};
+use crate::theme::Rgba;
+use crate::xml::escape;
+
+/// Coordinates at 0.1 px; "-0" written as "0".
+fn n(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    let s = format!("{r:.1}");
+    let s = s.strip_suffix(".0").unwrap_or(&s).to_string();
+    if s == "-0" { "0".into() } else { s }
+}
+
+fn path_data(out: &mut String, pts: &[Coord], close: bool) {
+    let mut last = String::new();
+    let mut first = true;
+    for c in pts {
+        let p = format!("{} {}", n(c.x), n(c.y));
+        if p == last {
+            continue;
+        }
+        out.push(if first { 'M' } else { 'L' });
+        out.push_str(&p);
+        last = p;
+        first = false;
+    }
+    if close && !first {
+        out.push('Z');
+    }
+}
+
+fn fill_attrs(c: Rgba) -> String {
+    if c.a < 1.0 {
+        format!(r#"fill="{}" fill-opacity="{}""#, c.to_hex(), n2(f64::from(c.a)))
+    } else {
+        format!(r#"fill="{}""#, c.to_hex())
+    }
+}
+
+fn n2(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn shape(out: &mut String, s: &Shape) {
+    match s {
+        Shape::Fill { polygons, colour } => {
+            for rings in polygons {
+                let mut d = String::new();
+                for r in rings {
+                    path_data(&mut d, r, true);
+                }
+                let _ = writeln!(out, r#"<path {} fill-rule="evenodd" d="{d}"/>"#, fill_attrs(*colour));
+            }
+        }
+        Shape::Stroke {
+            lines,
+            colour,
+            width,
+            dash,
+            round_cap,
+        } => {
+            let mut d = String::new();
+            for l in lines {
+                path_data(&mut d, l, false);
+            }
+            let mut attrs = format!(
+                r#"fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="{}""#,
+                colour.to_hex(),
+                n2(*width),
+                if *round_cap { "round" } else { "butt" }
+            );
+            if !dash.is_empty() {
+                let list: Vec<String> = dash.iter().map(|v| n2(*v)).collect();
+                let _ = write!(attrs, r#" stroke-dasharray="{}""#, list.join(" "));
+            }
+            let _ = writeln!(out, r#"<path {attrs} d="{d}"/>"#);
+        }
+        Shape::Circle {
+            centre,
+            radius,
+            fill,
+            stroke,
+            stroke_width,
+        } => {
+            let _ = writeln!(
+                out,
+                r#"<circle cx="{}" cy="{}" r="{}" {} stroke="{}" stroke-width="{}"/>"#,
+                n(centre.x),
+                n(centre.y),
+                n2(*radius),
+                fill_attrs(*fill),
+                stroke.to_hex(),
+                n2(*stroke_width)
+            );
+        }
+    }
+}
+
+fn text(out: &mut String, class: &str, lines: &[TextLine], size: f64, anchor: &str, x: impl Fn(&TextLine) -> f64) {
+    let _ = write!(
+        out,
+        r#"<text class="{class}" font-size="{}" text-anchor="{anchor}">"#,
+        n2(size)
+    );
+    for l in lines {
+        let _ = write!(
+            out,
+            r#"<tspan x="{}" y="{}">{}</tspan>"#,
+            n(x(l)),
+            n(l.baseline),
+            escape(&l.text)
+        );
+    }
+    out.push_str("</text>\n");
+}
+
+/// A short text alternative for the image.
+pub fn describe(view: &View) -> String {
+    let lines = if view.lines.is_empty() {
+        "no lines".to_string()
+    } else {
+        format!("lines: {}", view.lines.join(", "))
+    };
+    let areas = view
+        .areas
+        .as_deref()
+        .map(|a| format!("; claim areas: {a}"))
+        .unwrap_or_default();
+    let c = &view.camera;
+    format!(
+        "Map of the Kuril Islands dispute around {:.2}°N {:.2}°E (zoom {}); {lines}{areas}; names: {}",
+        c.lat,
+        c.lng,
+        n2(c.zoom),
+        view.naming.as_str()
+    )
+}
+
+/// Write the scene as SVG.
+pub fn svg(scene: &Scene, view: &View) -> String {
+    let (w, h) = (scene.width, scene.height);
+    let mut out = String::with_capacity(64 * 1024);
+    let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="title">"#
+    );
+    let _ = writeln!(out, r#"<title id="title">{}</title>"#, escape(&describe(view)));
+    let _ = writeln!(
+        out,
+        r#"<rect id="background" width="{w}" height="{h}" fill="{}"/>"#,
+        scene.background.to_hex()
+    );
+    for g in &scene.groups {
+        let _ = writeln!(out, r#"<g id="{}">"#, escape(&g.id));
+        for s in &g.shapes {
+            shape(&mut out, s);
+        }
+        out.push_str("</g>\n");
+    }
+    let _ = writeln!(
+        out,
+        r#"<g id="labels" font-family="Noto Sans, sans-serif" paint-order="stroke" stroke-linejoin="round">"#
+    );
+    for l in &scene.labels {
+        let _ = write!(
+            out,
+            r#"<g fill="{}" stroke="{}" stroke-width="{}">"#,
+            l.colour.to_hex(),
+            l.halo.to_hex(),
+            n2(l.halo_width * 2.0)
+        );
+        text(&mut out, l.class, &l.lines, l.size, "middle", |t| t.centre);
+        out.push_str("</g>\n");
+    }
+    out.push_str("</g>\n");
+    let a = &scene.attribution;
+    let _ = writeln!(out, r#"<g id="attribution" font-family="Noto Sans, sans-serif">"#);
+    let _ = writeln!(
+        out,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" {}/>"#,
+        n(a.rect.min.x),
+        n(a.rect.min.y),
+        n(a.rect.max.x - a.rect.min.x),
+        n(a.rect.max.y - a.rect.min.y),
+        fill_attrs(a.background)
+    );
+    let _ = write!(out, r#"<g {}>"#, fill_attrs(a.colour));
+    text(&mut out, "attribution", &a.lines, a.size, "end", |t| t.left + t.width);
+    out.push_str("</g>\n</g>\n</svg>\n");
+    out
+}

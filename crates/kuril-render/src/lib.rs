@@ -1,0 +1,89 @@
+//! Static images of the Kuril Islands dispute map, drawn in pure Rust (no browser, no GPU, no C library): PNG
+//! through tiny-skia and SVG written as text, with the web map's geometry (the tile layers of `kuril-tiles`),
+//! colours and dashes (read from its style), labels (its SDF glyphs) and attribution. No HTTP: the server's
+//! `/image.png` and `/image.svg` are thin wrappers.
+//!
+//! ```no_run
+//! let model = kuril_model::Model::embedded()?;
+//! let renderer = kuril_render::Renderer::new(&model)?;
+//! let view = kuril_render::parse_query("map=6/44.3/146.5&lines=soviet&width=600&height=400", &renderer.scenario_ids())?;
+//! let png: Vec<u8> = renderer.png(&view)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod clip;
+mod draw_png;
+mod draw_svg;
+mod error;
+pub mod glyphs;
+pub mod labels;
+mod params;
+pub mod project;
+mod scene;
+mod sdf;
+mod source;
+pub mod theme;
+mod xml;
+
+use kuril_model::Model;
+use kuril_tiles::layers::{Layer, build_layers};
+
+pub use error::RenderError;
+pub use params::{Camera, Lang, MAX_SIZE, MAX_ZOOM, MIN_ZOOM, Naming, ParamError, View, parse_query};
+pub use scene::{Scene, attribution_text};
+
+/// Everything needed to draw any view: the tile layers with a per-zoom cache of their simplified geometry,
+/// the theme and the glyphs. Build once and share.
+#[derive(Debug)]
+pub struct Renderer {
+    source: source::Source,
+    theme: theme::Theme,
+    glyphs: glyphs::Glyphs,
+    scenarios: Vec<String>,
+}
+
+impl Renderer {
+    /// Build the tile layers from the model.
+    pub fn new(model: &Model) -> Result<Renderer, RenderError> {
+        Renderer::with_layers(model, build_layers(model)?)
+    }
+
+    /// Use tile layers already built (the server's tiler has them: `Tiler::layers`).
+    pub fn with_layers(model: &Model, layers: Vec<Layer>) -> Result<Renderer, RenderError> {
+        Ok(Renderer {
+            source: source::Source::new(layers),
+            theme: theme::Theme::from_style()?,
+            glyphs: glyphs::Glyphs::embedded()?,
+            scenarios: model.scenarios.iter().map(|s| s.id.clone()).collect(),
+        })
+    }
+
+    /// The ids `lines` and `areas` accept.
+    pub fn scenario_ids(&self) -> Vec<&str> {
+        self.scenarios.iter().map(String::as_str).collect()
+    }
+
+    /// Read a query string (see [`parse_query`]) against this model's scenarios.
+    pub fn parse(&self, query: &str) -> Result<View, ParamError> {
+        parse_query(query, &self.scenario_ids())
+    }
+
+    pub fn theme(&self) -> &theme::Theme {
+        &self.theme
+    }
+
+    /// What the view shows, in pixels.
+    pub fn scene(&self, view: &View) -> Scene {
+        scene::build(self, view)
+    }
+
+    /// The view as a PNG file.
+    pub fn png(&self, view: &View) -> Result<Vec<u8>, RenderError> {
+        draw_png::png(&self.scene(view), &self.glyphs)
+    }
+
+    /// The view as an SVG document.
+    pub fn svg(&self, view: &View) -> String {
+        draw_svg::svg(&self.scene(view), view)
+    }
+}
