@@ -1,0 +1,181 @@
+// The /embed page in Chromium against the real server: the static image and its text alternative first (no map,
+// no MapLibre), the interactive map only after the reader asks (click or Enter) or, with ?load=visible, when it is
+// in view; no console errors; the bytes transferred before interaction measured (goal: at most 300 KB, as sent,
+// i.e. gzipped where the server compresses). The app's Embed control gives iframe code whose auto-height script
+// resizes the frame from the embed page's postMessage.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { describeRecord, launchBrowser, openPage } from './lib/browser.mjs';
+import { openApp } from './lib/driver.mjs';
+import { startServer } from './lib/server.mjs';
+
+/** The goal for the page before interaction (issue 6). */
+const BUDGET_BYTES = 300 * 1024;
+const VIEW = 'map=6.5/44.2/146.3&lines=soviet,japanese&naming=both';
+
+/** Counts the bytes the page receives (headers and body as sent over the wire) through the DevTools protocol. */
+async function byteCounter(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const perUrl = new Map();
+  const urls = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    const url = urls.get(e.requestId) ?? e.requestId;
+    perUrl.set(url, (perUrl.get(url) ?? 0) + e.encodedDataLength);
+  });
+  return {
+    total: () => [...perUrl.values()].reduce((a, b) => a + b, 0),
+    list: () => [...perUrl.entries()].map(([u, n]) => `${n} ${new URL(u).pathname}`).join(', '),
+  };
+}
+
+async function waitForInteractive(page, record) {
+  try {
+    await page.waitForFunction(() => document.body.dataset.mapIdle === '1', null, { timeout: 60_000, polling: 100 });
+  } catch (err) {
+    throw new Error(`the interactive map did not load (${err.message})\n${describeRecord(record)}`);
+  }
+}
+
+describe('embed page (Chromium, real server)', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('placeholder image first, light; interactive after a click; no console errors', { timeout: 180_000 }, async () => {
+    const { context, page, record } = await openPage(browser, { viewport: { width: 800, height: 700 } });
+    try {
+      const bytes = await byteCounter(context, page);
+      await page.goto(`${server.url}embed?${VIEW}`, { waitUntil: 'load' });
+      await page.waitForLoadState('networkidle');
+      // The image is shown, decoded, at the width of the frame, with its text alternative.
+      const img = await page.evaluate(() => {
+        const el = document.querySelector('[data-testid="embed-image"]');
+        const r = el.getBoundingClientRect();
+        return { complete: el.complete, natural: el.naturalWidth, width: r.width, alt: el.alt, visible: r.height > 0 };
+      });
+      assert.ok(img.complete && img.natural > 0, `the placeholder image decoded: ${JSON.stringify(img)}\n${describeRecord(record)}`);
+      assert.ok(img.visible && img.width > 700, `it fills the frame's width: ${JSON.stringify(img)}`);
+      assert.match(img.alt, /Iturup/, 'the alt text names the islands');
+      assert.match(img.alt, /Soviet|Russia/, 'and the lines');
+      assert.ok(await page.getByRole('heading', { level: 1 }).isVisible(), 'a visible title');
+      assert.ok(await page.getByRole('button', { name: 'Load interactive map' }).isVisible());
+      // No map yet: no canvas, no MapLibre script or stylesheet requested.
+      assert.equal(await page.locator('canvas').count(), 0, 'no map canvas before interaction');
+      assert.deepEqual(record.requests.filter((u) => /embed-map|app\.js|tiles\//.test(u)), [], 'nothing of the map loaded yet');
+      const before = bytes.total();
+      console.log(`# embed: bytes-before-interaction=${before} (${(before / 1024).toFixed(1)} KiB): ${bytes.list()}`);
+      assert.ok(before <= BUDGET_BYTES, `${before} bytes before interaction exceed ${BUDGET_BYTES}: ${bytes.list()}`);
+      const discovery = await page.evaluate(() => document.querySelector('link[type="application/json+oembed"]')?.href);
+      assert.ok(discovery?.startsWith(`${server.origin}/oembed?url=`), `oEmbed discovery link: ${discovery}`);
+
+      await page.getByTestId('embed-load').click();
+      await waitForInteractive(page, record);
+      const map = await page.evaluate(() => ({
+        canvas: document.querySelectorAll('#embed-map canvas').length,
+        loaded: window.__map.loaded(),
+        cooperative: window.__map.cooperativeGestures.isEnabled(),
+        attribution: document.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent ?? '',
+        lines: ['soviet', 'japanese', 'two-island-1956'].map((id) => window.__map.getLayoutProperty(`line:${id}`, 'visibility')),
+        center: window.__map.getCenter(),
+        zoom: window.__map.getZoom(),
+      }));
+      assert.equal(map.canvas, 1, 'a map canvas after the click');
+      assert.ok(map.loaded, 'the map has loaded');
+      assert.ok(map.cooperative, 'cooperative gestures: the page scrolls, the map needs Ctrl/two fingers');
+      assert.match(map.attribution, /GSHHG|Natural Earth|MapLibre/, `attribution shown: ${map.attribution}`);
+      assert.deepEqual(map.lines, ['visible', 'visible', 'none'], 'the lines of the query');
+      assert.ok(Math.abs(map.center.lat - 44.2) < 1e-3 && Math.abs(map.center.lng - 146.3) < 1e-3 && Math.abs(map.zoom - 6.5) < 1e-3);
+      assert.equal(await page.getByTestId('embed-load').count(), 0, 'the button is gone');
+      assert.deepEqual(record.consoleErrors, [], describeRecord(record));
+      assert.deepEqual(record.failedRequests, [], describeRecord(record));
+      assert.deepEqual(record.badResponses, [], describeRecord(record));
+      assert.deepEqual([...record.hosts], [server.host], 'only our own server');
+      console.log(`# embed: bytes-after-interaction=${bytes.total()}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('Enter on the button loads the map too; ?load=visible loads it without interaction', { timeout: 180_000 }, async () => {
+    const a = await openPage(browser, { viewport: { width: 600, height: 600 } });
+    try {
+      await a.page.goto(`${server.url}embed?${VIEW}`, { waitUntil: 'load' });
+      await a.page.getByTestId('embed-load').focus();
+      await a.page.keyboard.press('Enter');
+      await waitForInteractive(a.page, a.record);
+      assert.equal(await a.page.locator('#embed-map canvas').count(), 1);
+      assert.deepEqual(a.record.consoleErrors, [], describeRecord(a.record));
+    } finally {
+      await a.context.close();
+    }
+    const b = await openPage(browser, { viewport: { width: 600, height: 600 } });
+    try {
+      await b.page.goto(`${server.url}embed?${VIEW}&load=visible`, { waitUntil: 'load' });
+      await waitForInteractive(b.page, b.record);
+      assert.equal(await b.page.locator('#embed-map canvas').count(), 1);
+      assert.deepEqual(b.record.consoleErrors, [], describeRecord(b.record));
+    } finally {
+      await b.context.close();
+    }
+  });
+
+  test("the app's Embed control: iframe code for the current view, auto-height on a host page", { timeout: 180_000 }, async () => {
+    const app = await openApp(browser, server.url, { hash: '#map=7/44/146&lines=japanese&areas=japanese' });
+    let code;
+    let imageHref;
+    try {
+      await app.byTestId('embed-button').click();
+      code = await app.byTestId('embed-code').inputValue();
+      imageHref = await app.byTestId('embed-image-link').getAttribute('href');
+    } finally {
+      await app.close();
+    }
+    const src = /<iframe src="([^"]+)"/.exec(code)?.[1]?.replace(/&amp;/g, '&');
+    assert.ok(src, code);
+    const u = new URL(src);
+    assert.equal(u.origin + u.pathname, `${server.origin}/embed`);
+    assert.equal(u.searchParams.get('map'), '7/44/146');
+    assert.equal(u.searchParams.get('lines'), 'japanese');
+    assert.equal(u.searchParams.get('areas'), 'japanese');
+    const image = new URL(imageHref);
+    assert.equal(image.pathname, '/image.png');
+    assert.equal(image.searchParams.get('width'), '1200');
+
+    // A host page with the code, from another origin (a second local server: Chromium keeps public pages from
+    // framing loopback addresses): the frame starts at the code's height and takes the embed's own height.
+    const host = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html><body><h1>Article</h1>${code}</body></html>`);
+    });
+    await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const hostUrl = `http://127.0.0.1:${host.address().port}/`;
+    const { context, page, record } = await openPage(browser, { viewport: { width: 700, height: 900 } });
+    try {
+      await page.goto(hostUrl, { waitUntil: 'load' });
+      const frame = page.locator('iframe[data-kuril-embed]');
+      await frame.waitFor();
+      await page.waitForFunction(() => document.querySelector('iframe[data-kuril-embed]').style.height !== '', null, { timeout: 30_000 });
+      const heights = await page.evaluate(() => {
+        const f = document.querySelector('iframe[data-kuril-embed]');
+        return { set: parseFloat(f.style.height), inner: f.contentDocument ? null : 'cross-origin' };
+      });
+      const inner = await page.frameLocator('iframe[data-kuril-embed]').locator('html').evaluate((el) => el.getBoundingClientRect().height);
+      assert.ok(Math.abs(heights.set - Math.ceil(inner)) <= 2, `frame height ${heights.set} follows the embed's ${inner}`);
+      assert.deepEqual(record.consoleErrors, [], describeRecord(record));
+    } finally {
+      await context.close();
+      host.close();
+    }
+  });
+});

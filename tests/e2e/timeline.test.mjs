@@ -1,0 +1,180 @@
+// The history timeline and the straits explainer in Chromium against the real server. Every step's own link
+// (#step=<id>) restores the step's map state as /api/timeline gives it: the visible line layers, the shaded areas
+// and what they mean, the camera (within a tolerance); the permalink the app then writes restores the same state
+// again. The straits tour highlights each strait in turn and shows its computed width, depth and attributed claims.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { describeRecord, launchBrowser, openPage, waitForMapIdle } from './lib/browser.mjs';
+import { settle } from './lib/driver.mjs';
+import { startServer } from './lib/server.mjs';
+
+/** Camera tolerance: 1e-4 degree (about 10 m) and 1e-3 of a zoom level. */
+const DEG = 1e-4;
+const ZOOM = 1e-3;
+
+async function getJson(url) {
+  const r = await fetch(url);
+  assert.equal(r.status, 200, `${url}: HTTP ${r.status}`);
+  return r.json();
+}
+
+/** What the map shows now: visibility of every line and claim layer of the style, and the camera. */
+function mapState(page) {
+  return page.evaluate(() => {
+    const map = window.__map;
+    const layers = map.getStyle().layers.map((l) => l.id);
+    const visible = (id) => map.getLayoutProperty(id, 'visibility') !== 'none';
+    const c = map.getCenter();
+    return {
+      lines: layers.filter((id) => id.startsWith('line:') && visible(id)).map((id) => id.slice(5)).sort(),
+      allLines: layers.filter((id) => id.startsWith('line:')).map((id) => id.slice(5)),
+      claims: layers.filter((id) => id.startsWith('claim:') && visible(id)).sort(),
+      camera: { lng: c.lng, lat: c.lat, zoom: map.getZoom() },
+    };
+  });
+}
+
+function assertStepState(shown, step, what) {
+  const known = new Set(shown.allLines);
+  const missing = step.map.lines.filter((id) => !known.has(id));
+  assert.deepEqual(missing, [], `${what}: the style has a layer for every line of the step`);
+  assert.deepEqual(shown.lines, [...step.map.lines].sort(), `${what}: visible lines`);
+  const claims = step.map.areas ? [`claim:${step.map.areas}:japan`, `claim:${step.map.areas}:russia`] : [];
+  assert.deepEqual(shown.claims, claims, `${what}: shaded areas`);
+  const c = step.map.camera;
+  assert.ok(Math.abs(shown.camera.lng - c.lng) < DEG && Math.abs(shown.camera.lat - c.lat) < DEG, `${what}: centre ${JSON.stringify(shown.camera)} vs ${JSON.stringify(c)}`);
+  assert.ok(Math.abs(shown.camera.zoom - c.zoom) < ZOOM, `${what}: zoom ${shown.camera.zoom} vs ${c.zoom}`);
+}
+
+/** Opens url (a full load, not a same-document hash change) and waits for the map and `ready(arg)` in the page. */
+async function load(page, record, url, ready, arg) {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForMapIdle(page, record);
+  await page.waitForFunction(ready, arg, { timeout: 30_000 });
+  await settle(page);
+}
+
+describe('timeline and straits tour (Chromium, real server)', () => {
+  let server;
+  let browser;
+  let timeline;
+  let tour;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    timeline = await getJson(`${server.url}api/timeline`);
+    tour = await getJson(`${server.url}api/straits-tour`);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('every step link restores its map state, and so does the permalink written from it', { timeout: 600_000 }, async () => {
+    assert.ok(timeline.steps.length >= 5, 'the timeline has its steps');
+    const { context, page, record } = await openPage(browser);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      for (const step of timeline.steps) {
+        await load(page, record, `${server.url}#step=${step.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
+        assertStepState(await mapState(page), step, step.id);
+        // The panel: the step's text, its sources, and what the shading means.
+        const panel = await page.evaluate(() => {
+          const el = document.querySelector('[data-testid="timeline-step"]');
+          return {
+            text: el.textContent,
+            sources: el.querySelectorAll('ul.sources li').length,
+            meaning: document.querySelector('[data-testid="timeline-areas"]')?.dataset.meaning ?? null,
+          };
+        });
+        assert.ok(panel.text.includes(step.title), `${step.id}: title shown`);
+        assert.equal(panel.sources, step.sources.length, `${step.id}: every source listed`);
+        assert.equal(panel.meaning, step.map.areas ? step.map.areas_meaning : null, `${step.id}: legend says treaty or administered`);
+        // The permalink the app writes (view fields and step) restores the same state on its own.
+        await page.waitForTimeout(400);
+        const permalink = await page.evaluate(() => location.href);
+        assert.match(permalink, new RegExp(`[#&]step=${step.id}(&|$)`));
+        await load(page, record, permalink, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
+        assertStepState(await mapState(page), step, `${step.id} (permalink)`);
+      }
+      assert.deepEqual(record.consoleErrors, [], describeRecord(record));
+      assert.deepEqual(record.badResponses, [], describeRecord(record));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('previous/next buttons and the arrow keys step through the events in order', { timeout: 180_000 }, async () => {
+    const { context, page, record } = await openPage(browser);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const [first, second, third] = timeline.steps;
+      await load(page, record, `${server.url}#step=${first.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), first.id);
+      assert.ok(await page.getByTestId('timeline-prev').isDisabled(), 'no step before the first');
+      await page.getByTestId('timeline-next').click();
+      await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), second.id);
+      await settle(page);
+      assertStepState(await mapState(page), second, `${second.id} via Next`);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), third.id);
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), second.id);
+      // Opening from the controls starts at the first step; closing removes the step from the link.
+      await page.getByTestId('timeline-close').click();
+      await page.waitForTimeout(400);
+      assert.doesNotMatch(await page.evaluate(() => location.hash), /step=/);
+      assert.deepEqual(record.consoleErrors, [], describeRecord(record));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the straits tour highlights each strait with its width, depth and attributed claims', { timeout: 300_000 }, async () => {
+    assert.deepEqual(tour.stops.map((s) => s.id).sort(), ['catherine', 'goyomai', 'nemuro', 'vries']);
+    const { context, page, record } = await openPage(browser);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const [first] = tour.stops;
+      await load(page, record, `${server.url}#tour=straits&sel=strait:${first.id}`, (id) => document.querySelector(`[data-testid="straits-stop"][data-stop="${id}"]`), first.id);
+      for (const [i, stop] of tour.stops.entries()) {
+        if (i > 0) {
+          await page.getByTestId('straits-next').click();
+          await page.waitForFunction((id) => document.querySelector(`[data-testid="straits-stop"][data-stop="${id}"]`), stop.id);
+          await settle(page);
+        }
+        // Highlighted: the strait's fill is opaque for this strait only; it renders in the view.
+        const hl = await page.evaluate((id) => {
+          const map = window.__map;
+          const features = map.queryRenderedFeatures({ layers: ['straits'] });
+          const f = features.find((x) => x.properties.id === id);
+          const others = features.filter((x) => x.properties.id !== id);
+          const opacity = (feature) =>
+            feature ? map.style.getLayer('straits').paint.get('fill-opacity').evaluate(feature, {}) : null;
+          return { self: opacity(f), others: others.map(opacity), hash: location.hash };
+        }, stop.id);
+        assert.ok(hl.self > 0, `${stop.id} highlighted: ${JSON.stringify(hl)}`);
+        assert.ok(hl.others.every((o) => o === 0), `only ${stop.id}: ${JSON.stringify(hl)}`);
+        assert.match(hl.hash, new RegExp(`tour=straits`));
+        assert.match(hl.hash, new RegExp(`sel=strait:${stop.id}(&|$)`));
+        const c = await page.evaluate(() => ({ ...window.__map.getCenter(), zoom: window.__map.getZoom() }));
+        assert.ok(Math.abs(c.lng - stop.camera.lng) < DEG && Math.abs(c.lat - stop.camera.lat) < DEG && Math.abs(c.zoom - stop.camera.zoom) < ZOOM, `${stop.id}: camera`);
+        const panel = await page.evaluate(() => ({
+          width: document.querySelector('[data-testid="straits-width"]').textContent,
+          depth: document.querySelector('[data-testid="straits-depth"]').textContent,
+          claims: document.querySelector('[data-testid="straits-claims"]')?.textContent ?? '',
+        }));
+        if (stop.width) {
+          const km = Number.parseFloat(panel.width);
+          assert.ok(Math.abs(km - stop.width.km) <= 0.05, `${stop.id}: width ${panel.width} vs ${stop.width.km} km`);
+        }
+        if (stop.depth.max_m !== null) assert.match(panel.depth.replace(/[\s,]/g, ''), new RegExp(String(Math.round(stop.depth.max_m))));
+        for (const claim of stop.claims) assert.ok(panel.claims.includes(claim.attributed_to), `${stop.id}: claim attributed`);
+      }
+      assert.deepEqual(record.consoleErrors, [], describeRecord(record));
+    } finally {
+      await context.close();
+    }
+  });
+});
