@@ -211,6 +211,16 @@ describe('analyst tools (Chromium, real server)', () => {
       await app.idleAfter(() => app.page.evaluate(() => window.__compareMap.zoomTo(7.25, { animate: false })));
       assertSameCamera(await cameras(app.page), 'after zooming the right map');
 
+      // Measuring takes clicks on either side of the divider.
+      await app.byTestId('tool:measure').click();
+      await app.byTestId('measure-toggle').click();
+      await app.page.mouse.click(vp.width * 0.5, 500);
+      await app.page.mouse.click(vp.width * 0.9, 500);
+      assert.equal(await app.byTestId('measure-distance').getAttribute('data-points'), '2');
+      assert.ok(Number(await app.byTestId('measure-distance').getAttribute('data-metres')) > 0);
+      await app.page.keyboard.press('Escape');
+      await app.byTestId('tool:compare').click();
+
       // Stop: one map again, no compare in the hash.
       await app.byTestId('compare-toggle').click();
       await settle(app.page);
@@ -545,7 +555,7 @@ describe('analyst tools in the static export (no server behind it)', () => {
     exported?.cleanup();
   });
 
-  test('downloads offer the export\'s GeoJSON files and explain the rest; statistics still load', { skip, timeout: 180_000 }, async () => {
+  test('downloads offer the export\'s GeoJSON files and explain the rest; statistics and compare still work', { skip, timeout: 180_000 }, async () => {
     const { page, record, context } = await openPage(browser);
     try {
       await page.goto(`${nginx.origin}/#areas=soviet`, { waitUntil: 'load' });
@@ -561,6 +571,11 @@ describe('analyst tools in the static export (no server behind it)', () => {
       await page.getByTestId('tool:stats').click();
       await page.getByTestId('stats-table').waitFor({ timeout: 60_000 });
       assert.equal(await page.locator('[data-testid^="stat:"]').count(), 32);
+      // Compare works from the PMTiles archive too.
+      await page.evaluate(() => (location.hash = '#map=7/44/146.5&compare=soviet,equal-area-split'));
+      await compareIdle(page);
+      assert.equal(await page.locator('canvas.maplibregl-canvas').count(), 2);
+      assert.equal(await page.evaluate(() => window.__compareMap.getLayoutProperty('claim:equal-area-split:russia', 'visibility')), 'visible');
       assert.deepEqual(record.consoleErrors, [], describeRecord(record));
       assert.deepEqual(record.badResponses, [], describeRecord(record));
     } finally {

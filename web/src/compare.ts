@@ -69,6 +69,8 @@ export interface CompareOptions {
   labels: () => { divider: string; left: string; right: string; lineName: (id: LineId) => string };
   /** Called once the right-hand map has its style (to add the reader's overlay there too). */
   onRightReady?: (map: MapLibreMap) => void;
+  /** Called just before the right-hand map is removed. */
+  onRightClosing?: (map: MapLibreMap) => void;
 }
 
 /** The second map, the divider and the camera sync; `update` opens, refreshes or closes it for a state. */
@@ -207,6 +209,7 @@ export class CompareView {
     if (!this.right) return;
     this.opts.map.off('move', this.onMainMove);
     window.removeEventListener('resize', this.onResize);
+    this.opts.onRightClosing?.(this.right);
     this.right.remove();
     this.right = null;
     this.rightReady = false;

@@ -30,11 +30,32 @@ export class Measure {
   private points: LngLat[] = [];
   private measuring = false;
   private readonly onClick = (e: MapMouseEvent) => this.add([e.lngLat.lng, e.lngLat.lat]);
+  /** Other maps that take clicks and draw the path too (the right-hand map while comparing). */
+  private readonly others = new Set<MapLibreMap>();
 
   constructor(
     private readonly map: MapLibreMap,
     private readonly onChange: (reading: MeasureReading, measuring: boolean) => void,
   ) {}
+
+  addMap(map: MapLibreMap): void {
+    this.others.add(map);
+    if (this.measuring) {
+      map.on('click', this.onClick);
+      map.getCanvas().classList.add('measuring');
+    }
+    this.drawOn(map);
+  }
+
+  /** Forgets a map (before it is removed). */
+  removeMap(map: MapLibreMap): void {
+    map.off('click', this.onClick);
+    this.others.delete(map);
+  }
+
+  private maps(): MapLibreMap[] {
+    return [this.map, ...this.others];
+  }
 
   get active(): boolean {
     return this.measuring;
@@ -48,8 +69,10 @@ export class Measure {
   start(): void {
     if (this.measuring) return;
     this.measuring = true;
-    this.map.on('click', this.onClick);
-    this.map.getCanvas().classList.add('measuring');
+    for (const map of this.maps()) {
+      map.on('click', this.onClick);
+      map.getCanvas().classList.add('measuring');
+    }
     this.changed();
   }
 
@@ -57,8 +80,10 @@ export class Measure {
   stop(): void {
     if (!this.measuring) return;
     this.measuring = false;
-    this.map.off('click', this.onClick);
-    this.map.getCanvas().classList.remove('measuring');
+    for (const map of this.maps()) {
+      map.off('click', this.onClick);
+      map.getCanvas().classList.remove('measuring');
+    }
     this.changed();
   }
 
@@ -89,7 +114,10 @@ export class Measure {
   }
 
   private draw(): void {
-    const map = this.map;
+    for (const map of this.maps()) this.drawOn(map);
+  }
+
+  private drawOn(map: MapLibreMap): void {
     const data = {
       type: 'FeatureCollection',
       features: [

@@ -62,7 +62,9 @@ export class Tools {
       },
       onRightReady: (right) => {
         if (this.overlayData) showOverlay(right, this.overlayData, { fit: false });
+        this.measure.addMap(right);
       },
+      onRightClosing: (right) => this.measure.removeMap(right),
     });
     this.measure = new Measure(opts.map, (reading) => {
       this.reading = reading;
