@@ -244,7 +244,11 @@ export class Ui {
     const equalArea = this.controls.querySelector<HTMLElement>('[data-testid="equal-area-note"]');
     if (equalArea) equalArea.hidden = !state.lines['equal-area-split'];
     const areas = this.controls.querySelector<HTMLSelectElement>('[data-testid="areas-select"]');
-    if (areas) areas.value = state.areas ?? 'none';
+    if (areas) {
+      areas.value = state.areas ?? 'none';
+      // While comparing, each side shows its own scenario's areas (compare.ts).
+      areas.disabled = state.compare !== null;
+    }
     for (const naming of NAMINGS) {
       const radio = this.controls.querySelector<HTMLInputElement>(`[data-testid="naming:${naming}"]`);
       if (radio) radio.checked = state.naming === naming;
