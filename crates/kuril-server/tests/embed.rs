@@ -309,7 +309,10 @@ async fn embed_page_reads_bad_fields_as_defaults_and_escapes_everything() {
         !html.contains("<script>alert"),
         "nothing from the request is copied into the page"
     );
-    assert!(!html.contains("alert("), "nothing from the request is copied into the page");
+    assert!(
+        !html.contains("alert("),
+        "nothing from the request is copied into the page"
+    );
     let src = unescape(attr(&html, "<img", "src").unwrap());
     assert!(
         src.contains("lines=soviet,japanese,two-island-1956&"),
@@ -339,6 +342,14 @@ async fn app_index_carries_discovery_and_card_tags_for_the_request_host() {
         "inside the head"
     );
     assert!(html.contains("src=\"app.js\""), "still the app");
+    // Without scripts, a static image of the default view with a text alternative.
+    let noscript = &html[html.find("<noscript>").expect("a noscript")..];
+    let src = unescape(attr(noscript, "<img", "src").expect("an image"));
+    assert!(
+        src.starts_with("image.png?") && src.contains("lines=soviet,japanese,two-island-1956"),
+        "{src}"
+    );
+    assert!(attr(noscript, "<img", "alt").is_some_and(|a| a.contains("Kunashir")));
 }
 
 #[tokio::test]

@@ -476,7 +476,7 @@ async fn embed(State(state): State<AppState>, RawQuery(query): RawQuery, headers
 }
 
 /// The app's `index.html` with the sharing tags of its default view inserted before `</head>` (the hash, which
-/// holds a shared view, never reaches the server).
+/// holds a shared view, never reaches the server), and a `<noscript>` static image of that view.
 pub fn app_index(state: &AppState, headers: &HeaderMap, index_html: &[u8]) -> Result<Response, ApiError> {
     let html = std::str::from_utf8(index_html).map_err(ApiError::internal)?;
     let base = state.base_url(headers);
@@ -484,9 +484,19 @@ pub fn app_index(state: &AppState, headers: &HeaderMap, index_html: &[u8]) -> Re
     let title = PROVIDER_NAME.to_string();
     let description = view.describe(&state.model).join(" ");
     let tags = share_tags(&base, &format!("{base}/"), &view, &title, &description);
-    let body = match html.find("</head>") {
+    let mut body = match html.find("</head>") {
         Some(at) => format!("{}{}{}", &html[..at], tags, &html[at..]),
         None => html.to_string(),
     };
+    // Without JavaScript: the static image of the default view, with the description as its text alternative.
+    let (w, h) = CARD_SIZE;
+    let noscript = format!(
+        "<noscript><p><img src=\"image.png?{}\" width=\"{w}\" height=\"{h}\" alt=\"{}\" class=\"noscript-image\"></p></noscript>\n",
+        html_escape(&view.image_query(w, h)),
+        html_escape(&description)
+    );
+    if let Some(at) = body.rfind("</body>") {
+        body.insert_str(at, &noscript);
+    }
     Ok(html_response(body, headers))
 }
