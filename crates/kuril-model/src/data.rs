@@ -11,6 +11,8 @@ pub(crate) const PLACES: &str = include_str!("../../../geodata/places.geojson");
 pub(crate) const STRAITS: &str = include_str!("../../../geodata/straits.geojson");
 pub(crate) const SCENARIOS: &str = include_str!("../../../geodata/scenarios.json");
 pub(crate) const SOURCES: &str = include_str!("../../../geodata/sources.json");
+pub(crate) const TIMELINE: &str = include_str!("../../../geodata/timeline.json");
+pub(crate) const STRAITS_TOUR: &str = include_str!("../../../geodata/straits_tour.json");
 
 /// A name in the languages and scripts the product shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,9 +127,27 @@ pub(crate) struct ScenarioFile {
     pub scenarios: Vec<ScenarioProps>,
 }
 
+/// What a scenario is: one side's position, a computed settlement idea, or a past treaty's line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScenarioKind {
+    /// A position held by a side or a settlement both governments discussed.
+    #[default]
+    Position,
+    /// A construction computed from an idea that neither government adopted (the equal-area split).
+    Computed,
+    /// A past treaty's line (1855, 1875, 1905), drawn in its own analysis window.
+    Historical,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct ScenarioProps {
     pub id: String,
+    #[serde(default)]
+    pub kind: ScenarioKind,
+    /// The year of the treaty (historical scenarios) or of the document behind the scenario.
+    #[serde(default)]
+    pub year: Option<i32>,
     pub title: String,
     pub position_of: String,
     pub summary: String,
@@ -135,16 +155,126 @@ pub(crate) struct ScenarioProps {
     pub dates: Vec<DatedEvent>,
     pub japan: Vec<String>,
     pub russia: Vec<String>,
+    /// Islands neither side holds under this scenario (e.g. Sakhalin, undivided in 1855); excluded from the line.
+    #[serde(default)]
+    pub unassigned: Vec<String>,
     /// An island divided between the sides (listed in neither `japan` nor `russia`).
     #[serde(default)]
     pub split: Option<SplitProps>,
+    /// The scenario's own analysis windows, [west, south, east, north] each; the file's `analysis_window` when
+    /// absent. Each window has its own projection plane.
+    #[serde(default)]
+    pub windows: Option<Vec<[f64; 4]>>,
     pub sources: Vec<String>,
 }
 
-/// How a scenario divides an island: which end goes to Japan; the cut gives each side half of the four
-/// islands' total land.
+/// How a scenario divides an island.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SplitProps {
     pub island: String,
-    pub japan_end: crate::split::End,
+    #[serde(flatten)]
+    pub how: SplitHow,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SplitHow {
+    /// A straight cut across the long axis, placed so that each side holds half of the four islands' land;
+    /// `japan_end` goes to Japan.
+    EqualArea { japan_end: crate::split::End },
+    /// Along a parallel of latitude (degrees); the part on `japan_side` (`north` or `south`) goes to Japan.
+    Parallel {
+        parallel: f64,
+        japan_side: crate::split::Hemisphere,
+    },
+}
+
+/// A map position: centre and zoom.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Camera {
+    pub lng: f64,
+    pub lat: f64,
+    pub zoom: f64,
+}
+
+/// What the areas of a timeline step mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AreasMeaning {
+    /// What a treaty assigned.
+    Treaty,
+    /// Who administers what, de facto.
+    Administered,
+}
+
+/// The map a timeline step shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepMap {
+    pub lines: Vec<String>,
+    pub areas: Option<String>,
+    pub areas_meaning: Option<AreasMeaning>,
+    pub camera: Camera,
+}
+
+/// One step of the history timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineStep {
+    pub id: String,
+    pub date: String,
+    #[serde(default)]
+    pub date_end: Option<String>,
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+    pub map: StepMap,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TimelineFile {
+    pub note: String,
+    pub steps: Vec<TimelineStep>,
+}
+
+/// A sourced depth figure of a strait, or `max_m: None` with a text saying that none was found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Depth {
+    pub max_m: Option<f64>,
+    pub text: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A statement attributed to whoever made it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributedClaim {
+    pub text: String,
+    pub attributed_to: String,
+    pub sources: Vec<String>,
+}
+
+/// One stop of the straits explainer; the width comes from the model's strait of the same id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TourStop {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub camera: Camera,
+    pub depth: Depth,
+    #[serde(default)]
+    pub claims: Vec<AttributedClaim>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TourFile {
+    pub stops: Vec<TourStop>,
 }

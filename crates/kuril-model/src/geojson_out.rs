@@ -5,7 +5,7 @@ use geo::orient::{Direction, Orient};
 use geo::{Geometry, MapCoords, MultiLineString, MultiPolygon};
 use serde_json::{Value, json};
 
-use crate::data::{AreaScope, Names};
+use crate::data::{AreaScope, Names, ScenarioKind, SplitHow};
 use crate::error::ModelError;
 use crate::model::{Island, Model};
 use crate::scenario::Side;
@@ -154,11 +154,35 @@ pub fn places(model: &Model) -> Value {
     )
 }
 
+/// How a historical line was computed (the details are in docs/geometry.md).
+pub const HISTORICAL_LINE_METHOD: &str = "The treaty named the islands on each side (and, in 1905, the 50th parallel on \
+     Sakhalin); where the line runs at sea it is computed like the other lines — equidistance between the shorelines \
+     the treaty gave each side (GSHHG 2.3.7 full resolution), Voronoi edges between shoreline points 200 m apart in an \
+     azimuthal equidistant plane centred on each of the scenario's own analysis windows — and on land it is the \
+     parallel. The treaties drew no maritime boundary: the line at sea illustrates which waters lay between whose \
+     coasts, it is not a treaty line.";
+
+fn windows_json(model: &Model, id: &str) -> Value {
+    model
+        .windows(id)
+        .map(|ws| {
+            json!(
+                ws.iter()
+                    .map(|w| [w.min().x, w.min().y, w.max().x, w.max().y])
+                    .collect::<Vec<_>>()
+            )
+        })
+        .unwrap_or(Value::Null)
+}
+
 fn line_summary(model: &Model, s: &crate::scenario::Scenario) -> Value {
     json!({
-        "id": s.id, "title": s.title, "position_of": s.position_of, "summary": s.summary,
+        "id": s.id, "kind": s.kind, "year": s.year,
+        "title": s.title, "position_of": s.position_of, "summary": s.summary,
         "dates": s.dates.iter().map(|d| json!({ "date": d.date, "event": d.event, "sources": sources(model, &d.sources) })).collect::<Vec<_>>(),
-        "method": LINE_METHOD,
+        "method": if s.kind == ScenarioKind::Historical { HISTORICAL_LINE_METHOD } else { LINE_METHOD },
+        "analysis_windows": windows_json(model, &s.id),
+        "unassigned": s.unassigned,
         "sources": sources(model, &s.sources),
     })
 }
@@ -174,8 +198,14 @@ pub fn line(model: &Model, id: &str) -> Result<Value, ModelError> {
     let line = model.line(id)?;
     let mut props = line_summary(model, s);
     props["length_km"] = json!((line.length_km() * 10.0).round() / 10.0);
-    let w = model.analysis_window;
-    props["analysis_window"] = json!([w.min().x, w.min().y, w.max().x, w.max().y]);
+    // The main scenarios' window; for a historical scenario the bounding box of its own windows.
+    let ws = model.windows(id)?;
+    let (w, s, e, n) = ws
+        .iter()
+        .fold((f64::MAX, f64::MAX, f64::MIN, f64::MIN), |(w, s, e, n), r| {
+            (w.min(r.min().x), s.min(r.min().y), e.max(r.max().x), n.max(r.max().y))
+        });
+    props["analysis_window"] = json!([w, s, e, n]);
     let geom: MultiLineString = line.geometry.clone();
     Ok(collection(vec![feature(geom.into(), props)]))
 }
@@ -223,6 +253,15 @@ pub const ZONES_METHOD: &str = "Inside the analysis window 143–151.5°E, 42–
      generates zones; buffers in an azimuthal equidistant plane on shorelines simplified to 100 m (12 nm) and 1 km (200 nm); geodesic areas. \
      An illustration of the scenarios' consequences, not a legal delimitation.";
 
+fn windows_text(model: &Model, id: &str) -> Result<String, ModelError> {
+    Ok(model
+        .windows(id)?
+        .iter()
+        .map(|w| format!("{}–{}°E, {}–{}°N", w.min().x, w.max().x, w.min().y, w.max().y))
+        .collect::<Vec<_>>()
+        .join("; "))
+}
+
 fn side_key(side: Side) -> &'static str {
     match side {
         Side::Japan => "japan",
@@ -259,7 +298,10 @@ pub fn sea_by_side(model: &Model, id: &str) -> Result<Value, ModelError> {
         "sea_km2": { "japan": km2(z.sea(Side::Japan)), "russia": km2(z.sea(Side::Russia)) },
         "window_sea_km2": km2(z.window_sea_km2),
         "window_land_km2": Value::Object(z.land_km2.iter().map(|(s, a)| (side_key(*s).to_string(), json!(km2(*a)))).collect()),
-        "method": ZONES_METHOD,
+        "method": if model.windows(id)? == [model.analysis_window] { ZONES_METHOD.to_string() } else {
+            format!("Inside the scenario's own analysis windows ({}). {}", windows_text(model, id)?,
+                ZONES_METHOD.split_once(". ").map_or(ZONES_METHOD, |(_, rest)| rest))
+        },
     }))
 }
 
@@ -276,12 +318,26 @@ pub fn scenario(model: &Model, id: &str) -> Result<Value, ModelError> {
             .collect()
     };
     v["holders"] = json!({ "japan": held(Side::Japan), "russia": held(Side::Russia) });
+    v["holders"]["unassigned"] = json!(s.unassigned);
     if let (Some(spec), Some(split)) = (&s.split, model.split(id)?) {
         v["split"] = json!({
-            "island": spec.island, "japan_end": spec.japan_end,
+            "island": spec.island,
             "japan_km2": km2(split.japan_km2), "russia_km2": km2(split.russia_km2),
-            "method": "a straight cut across the island, perpendicular to its long axis, placed by bisection so that each side holds half of the four islands' land (with islets)",
         });
+        match spec.how {
+            SplitHow::EqualArea { japan_end } => {
+                v["split"]["japan_end"] = json!(japan_end);
+                v["split"]["method"] = json!(
+                    "a straight cut across the island, perpendicular to its long axis, placed by bisection so that each side holds half of the four islands' land (with islets)"
+                );
+            }
+            SplitHow::Parallel { parallel, japan_side } => {
+                v["split"]["parallel"] = json!(parallel);
+                v["split"]["japan_side"] = json!(japan_side);
+                v["split"]["method"] =
+                    json!("the island's shoreline cut along the parallel (a straight line in longitude and latitude)");
+            }
+        }
     }
     v["land_km2"] = land_by_side(model, id)?;
     v["land_km2_note"] = json!("the four disputed islands with their islets, geodesic area of the GSHHG shoreline");
@@ -300,4 +356,70 @@ pub fn scenarios(model: &Model) -> Result<Value, ModelError> {
         .map(|s| scenario(model, &s.id))
         .collect::<Result<Vec<_>, _>>()
         .map(Value::Array)
+}
+
+fn camera(c: &crate::data::Camera) -> Value {
+    json!({ "lng": c.lng, "lat": c.lat, "zoom": c.zoom })
+}
+
+/// The history timeline: steps in date order, each with its text, sources and map state (see docs/api.md).
+pub fn timeline(model: &Model) -> Value {
+    let steps: Vec<Value> = model
+        .timeline
+        .iter()
+        .map(|t| {
+            json!({
+                "id": t.id, "date": t.date, "date_end": t.date_end, "title": t.title, "text": t.text,
+                "sources": sources(model, &t.sources),
+                "map": {
+                    "lines": t.map.lines, "areas": t.map.areas, "areas_meaning": t.map.areas_meaning,
+                    "camera": camera(&t.map.camera),
+                },
+            })
+        })
+        .collect();
+    let mut used: Vec<&str> = Vec::new();
+    for t in &model.timeline {
+        for l in t.map.lines.iter().chain(t.map.areas.iter()) {
+            if !used.contains(&l.as_str()) {
+                used.push(l);
+            }
+        }
+    }
+    let lines: Vec<Value> = used
+        .into_iter()
+        .filter_map(|id| model.scenario(id).ok())
+        .map(|s| json!({ "id": s.id, "kind": s.kind, "year": s.year, "title": s.title }))
+        .collect();
+    json!({ "steps": steps, "lines": lines, "note": model.timeline_note })
+}
+
+/// The straits explainer: each stop's text, camera, computed width and sourced depth (see docs/api.md).
+pub fn straits_tour(model: &Model) -> Result<Value, ModelError> {
+    let stops = model
+        .straits_tour
+        .iter()
+        .map(|stop| {
+            let st = model.strait(&stop.id)?;
+            let [a, b] = st.width.ends;
+            Ok(json!({
+                "id": stop.id, "names": names(&st.names), "title": stop.title, "text": stop.text,
+                "camera": camera(&stop.camera),
+                "width": {
+                    "km": (st.width.distance_m / 10.0).round() / 100.0,
+                    "from": [a.x, a.y], "to": [b.x, b.y],
+                    "method": "minimum geodesic distance (WGS 84) between the two coasts' GSHHG shorelines inside the strait's search area",
+                },
+                "depth": {
+                    "max_m": stop.depth.max_m, "text": stop.depth.text,
+                    "sources": sources(model, &stop.depth.sources),
+                },
+                "claims": stop.claims.iter().map(|c| json!({
+                    "text": c.text, "attributed_to": c.attributed_to, "sources": sources(model, &c.sources),
+                })).collect::<Vec<_>>(),
+                "sources": sources(model, &stop.sources),
+            }))
+        })
+        .collect::<Result<Vec<_>, ModelError>>()?;
+    Ok(json!({ "stops": stops }))
 }

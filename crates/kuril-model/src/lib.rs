@@ -23,12 +23,15 @@ mod split;
 mod strait;
 mod zones;
 
-pub use data::{AreaScope, DatedEvent, Names, Note, OfficialArea, Source, SplitProps};
+pub use data::{
+    AreaScope, AreasMeaning, AttributedClaim, Camera, DatedEvent, Depth, Names, Note, OfficialArea, ScenarioKind,
+    Source, SplitHow, SplitProps, StepMap, TimelineStep, TourStop,
+};
 pub use error::ModelError;
 pub use geodesic::{CoastIndex, Nearest, distance_m};
 pub use median::{MedianInput, SIMPLIFY_M, equidistance_line};
-pub use model::{Island, Model, Place, SITE_SPACING_M, world_land};
+pub use model::{COASTLINE_REGION, Island, Model, Place, SITE_SPACING_M, world_land};
 pub use scenario::{ClaimAreas, EquidistanceSample, Scenario, ScenarioLine, Side, line_string};
-pub use split::{End, Split, split_island};
+pub use split::{End, Hemisphere, Split, split_by_parallel, split_island};
 pub use strait::{Strait, StraitWidth, min_width};
 pub use zones::{EEZ_NM, MaritimeZones, NAUTICAL_MILE_M, TERRITORIAL_SEA_NM, Zone, ZoneKind};

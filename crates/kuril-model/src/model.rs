@@ -3,20 +3,25 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
-use geo::{BooleanOps, BoundingRect, Contains, Coord, GeodesicArea, MultiPolygon, Point, Polygon, Rect, coord};
+use geo::{
+    BooleanOps, BoundingRect, Contains, Coord, GeodesicArea, MultiLineString, MultiPolygon, Point, Polygon, Rect, coord,
+};
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Line};
 
 use crate::claim::split_window;
-use crate::data::{self, AreaScope, Names, Note, OfficialArea, Source, Sources};
+use crate::data::{self, AreaScope, Names, Note, OfficialArea, Source, Sources, SplitHow, TimelineStep, TourStop};
 use crate::error::ModelError;
 use crate::geodesic::{CoastIndex, distance_m};
 use crate::median::{MedianInput, equidistance_line};
 use crate::projection::AzimuthalEquidistant;
-use crate::scenario::{ClaimAreas, Scenario, ScenarioLine, Side};
-use crate::split::{Split, split_island};
+use crate::scenario::{ClaimAreas, Scenario, ScenarioLine, Side, window_rect};
+use crate::split::{Split, split_by_parallel, split_island};
 use crate::strait::{Strait, min_width};
-use crate::zones::{MaritimeZones, Reach, maritime_zones, reach};
+use crate::zones::{MaritimeZones, Reach, maritime_zones, merge_zones, reach};
+
+/// Where the shoreline data exists (`geodata/recipe/build.sh` cuts GSHHG to it): [west, south, east, north].
+pub const COASTLINE_REGION: [f64; 4] = [139.0, 41.0, 157.0, 55.0];
 
 /// Spacing of the sites along shorelines for the equidistance computation, metres.
 pub const SITE_SPACING_M: f64 = 200.0;
@@ -72,6 +77,18 @@ pub struct Place {
     pub sources: Vec<String>,
 }
 
+/// Checks that a list of source ids is non-empty and known: (file, owner, ids).
+type SourceCheck<'a> = dyn Fn(&'static str, &str, &[String]) -> Result<(), ModelError> + 'a;
+
+/// An analysis window with the plane its lines are computed in (centred on it).
+#[derive(Debug, Clone)]
+struct Frame {
+    window: Rect,
+    plane: AzimuthalEquidistant,
+    /// Index into `Model::reaches`.
+    reach: usize,
+}
+
 /// Everything the service knows, loaded and cross-checked.
 #[derive(Debug)]
 pub struct Model {
@@ -80,12 +97,20 @@ pub struct Model {
     pub straits: Vec<Strait>,
     pub places: Vec<Place>,
     pub scenarios: Vec<Scenario>,
-    /// Where the equidistance lines are computed and reported.
+    /// Where the equidistance lines of the main scenarios are computed and reported (historical scenarios have
+    /// their own windows: [`Model::windows`]).
     pub analysis_window: Rect,
+    /// The history timeline (`geodata/timeline.json`), in date order.
+    pub timeline: Vec<TimelineStep>,
+    /// How to read the timeline's maps.
+    pub timeline_note: String,
+    /// The straits explainer (`geodata/straits_tour.json`).
+    pub straits_tour: Vec<TourStop>,
     plane: AzimuthalEquidistant,
+    frames: Vec<Vec<Frame>>,
     lines: Vec<OnceLock<ScenarioLine>>,
     zones: Vec<OnceLock<MaritimeZones>>,
-    reach: OnceLock<Reach>,
+    reaches: Vec<(Rect, OnceLock<Reach>)>,
     splits: Vec<OnceLock<Option<Split>>>,
 }
 
@@ -97,8 +122,7 @@ impl Model {
         let islands = read_islands(&rings)?;
         let places = read_places()?;
         let file: data::ScenarioFile = parse("scenarios.json", data::SCENARIOS)?;
-        let [w, s, e, n] = file.analysis_window;
-        let analysis_window = Rect::new(coord! { x: w, y: s }, coord! { x: e, y: n });
+        let analysis_window = window_rect("analysis_window", file.analysis_window)?;
         let plane = AzimuthalEquidistant::new(analysis_window.center());
         let scenarios = file
             .scenarios
@@ -106,6 +130,31 @@ impl Model {
             .map(|p| Scenario::from_props(p, &islands))
             .collect::<Result<Vec<_>, _>>()?;
         let straits = read_straits(&islands, &plane)?;
+        let timeline: data::TimelineFile = parse("timeline.json", data::TIMELINE)?;
+        let tour: data::TourFile = parse("straits_tour.json", data::STRAITS_TOUR)?;
+        let mut reach_windows: Vec<Rect> = vec![analysis_window];
+        let frames = scenarios
+            .iter()
+            .map(|s| match &s.windows {
+                None => vec![Frame {
+                    window: analysis_window,
+                    plane: plane.clone(),
+                    reach: 0,
+                }],
+                Some(ws) => ws
+                    .iter()
+                    .map(|&window| Frame {
+                        window,
+                        plane: AzimuthalEquidistant::new(window.center()),
+                        reach: reach_windows.iter().position(|r| *r == window).unwrap_or_else(|| {
+                            reach_windows.push(window);
+                            reach_windows.len() - 1
+                        }),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let reaches = reach_windows.into_iter().map(|w| (w, OnceLock::new())).collect();
         let lines = scenarios.iter().map(|_| OnceLock::new()).collect();
         let zones = scenarios.iter().map(|_| OnceLock::new()).collect();
         let splits = scenarios.iter().map(|_| OnceLock::new()).collect();
@@ -116,10 +165,14 @@ impl Model {
             places,
             scenarios,
             analysis_window,
+            timeline: timeline.steps,
+            timeline_note: timeline.note,
+            straits_tour: tour.stops,
             plane,
+            frames,
             lines,
             zones,
-            reach: OnceLock::new(),
+            reaches,
             splits,
         };
         model.check_references()?;
@@ -174,26 +227,40 @@ impl Model {
         &self.plane
     }
 
+    /// The windows a scenario's line and areas are computed in: the analysis window, or the scenario's own.
+    pub fn windows(&self, scenario_id: &str) -> Result<Vec<Rect>, ModelError> {
+        let idx = self.scenario_index(scenario_id)?;
+        Ok(self.frames[idx].iter().map(|f| f.window).collect())
+    }
+
     /// The scenario's equidistance line and the shorelines of each side; computed once, on first use.
     pub fn line(&self, scenario_id: &str) -> Result<&ScenarioLine, ModelError> {
         let idx = self.scenario_index(scenario_id)?;
-        Ok(self.lines[idx].get_or_init(|| self.compute_line(&self.scenarios[idx])))
+        Ok(self.lines[idx].get_or_init(|| self.compute_line(idx)))
     }
 
-    /// The scenario's maritime zones per side inside the analysis window; computed once, on first use.
+    /// The scenario's maritime zones per side inside its windows; computed once, on first use.
     pub fn zones(&self, scenario_id: &str) -> Result<&MaritimeZones, ModelError> {
         let idx = self.scenario_index(scenario_id)?;
         let line = self.line(scenario_id)?;
-        let reach = self.reach.get_or_init(|| {
-            let land: Vec<&Polygon> = self.islands.iter().flat_map(|i| i.polygons()).collect();
-            reach(&self.plane, self.analysis_window, &land)
-        });
         Ok(self.zones[idx].get_or_init(|| {
-            maritime_zones(
-                &self.plane,
-                reach,
-                [(Side::Japan, &line.areas.japan), (Side::Russia, &line.areas.russia)],
-            )
+            let parts = self.frames[idx]
+                .iter()
+                .zip(&line.window_areas)
+                .map(|(f, areas)| {
+                    let (window, cell) = &self.reaches[f.reach];
+                    let reach = cell.get_or_init(|| {
+                        let land: Vec<&Polygon> = self.islands.iter().flat_map(|i| i.polygons()).collect();
+                        reach(&f.plane, *window, &land)
+                    });
+                    maritime_zones(
+                        &f.plane,
+                        reach,
+                        [(Side::Japan, &areas.japan), (Side::Russia, &areas.russia)],
+                    )
+                })
+                .collect();
+            merge_zones(parts)
         }))
     }
 
@@ -204,7 +271,8 @@ impl Model {
             .ok_or_else(|| unknown("scenario", scenario_id, self.scenarios.iter().map(|s| s.id.as_str())))
     }
 
-    /// The island a scenario divides, cut so that each side gets half of the four islands' land.
+    /// The island a scenario divides: cut so that each side gets half of the four islands' land, or along a
+    /// parallel.
     pub fn split(&self, scenario_id: &str) -> Result<Option<&Split>, ModelError> {
         let idx = self.scenario_index(scenario_id)?;
         let scenario = &self.scenarios[idx];
@@ -212,6 +280,13 @@ impl Model {
             .get_or_init(|| {
                 let spec = scenario.split.as_ref()?;
                 let island = self.islands.iter().find(|i| i.id == spec.island)?;
+                let rings: Vec<Polygon> = island.polygons().cloned().collect();
+                let japan_end = match spec.how {
+                    SplitHow::Parallel { parallel, japan_side } => {
+                        return split_by_parallel(&rings, parallel, japan_side);
+                    }
+                    SplitHow::EqualArea { japan_end } => japan_end,
+                };
                 let four: f64 = self
                     .islands
                     .iter()
@@ -224,13 +299,14 @@ impl Model {
                     .filter(|i| i.disputed && scenario.holder(&i.id) == Some(Side::Japan))
                     .map(|i| i.area_km2(AreaScope::WithIslets))
                     .sum();
-                let rings: Vec<Polygon> = island.polygons().cloned().collect();
-                split_island(&self.plane, &rings, spec.japan_end, four / 2.0 - japan_elsewhere)
+                split_island(&self.plane, &rings, japan_end, four / 2.0 - japan_elsewhere)
             })
             .as_ref())
     }
 
-    fn compute_line(&self, scenario: &Scenario) -> ScenarioLine {
+    fn compute_line(&self, idx: usize) -> ScenarioLine {
+        let scenario = &self.scenarios[idx];
+        let frames = &self.frames[idx];
         let split = self.split(&scenario.id).ok().flatten();
         let split_parts: [(Side, Vec<Vec<Coord>>); 2] = match split {
             Some(s) => [
@@ -253,17 +329,22 @@ impl Model {
             whole.chain(parts).collect()
         };
         let (japan, russia) = (rings(Side::Japan), rings(Side::Russia));
-        let window = self.analysis_window.to_polygon();
-        let geometry = equidistance_line(&MedianInput {
-            plane: &self.plane,
-            side_a: japan.clone(),
-            side_b: russia.clone(),
-            window: &window,
-            spacing_m: SITE_SPACING_M,
-        });
-        let japan = CoastIndex::new(&self.plane, japan);
-        let russia = CoastIndex::new(&self.plane, russia);
-        let side_of = |c: Coord| match (japan.nearest(c), russia.nearest(c)) {
+        // One frame: its own plane (the main scenarios); several: a plane centred between them.
+        let index_plane = match &frames[..] {
+            [only] => only.plane.clone(),
+            _ => {
+                let all = frames.iter().skip(1).fold(frames[0].window, |r, f| {
+                    Rect::new(
+                        coord! { x: r.min().x.min(f.window.min().x), y: r.min().y.min(f.window.min().y) },
+                        coord! { x: r.max().x.max(f.window.max().x), y: r.max().y.max(f.window.max().y) },
+                    )
+                });
+                AzimuthalEquidistant::new(all.center())
+            }
+        };
+        let japan_index = CoastIndex::new(&index_plane, japan.iter().copied());
+        let russia_index = CoastIndex::new(&index_plane, russia.iter().copied());
+        let side_of = |c: Coord| match (japan_index.nearest(c), russia_index.nearest(c)) {
             (Some(j), Some(r)) => Some(if j.distance_m <= r.distance_m {
                 Side::Japan
             } else {
@@ -271,24 +352,58 @@ impl Model {
             }),
             _ => None,
         };
-        let (mut japan_area, mut russia_area) = split_window(self.analysis_window, &geometry, side_of);
-        let mut geometry = geometry;
-        if let Some(s) = split {
-            // On the divided island the boundary is the cut, not the equidistance line between its two coasts.
-            let island = s.japan.union(&s.russia);
-            geometry = island.clip(&geometry, true);
-            geometry.0.extend(s.cut.0.iter().cloned());
-            japan_area = japan_area.difference(&island).union(&s.japan);
-            russia_area = russia_area.difference(&island).union(&s.russia);
-        }
-        ScenarioLine {
-            geometry,
-            japan,
-            russia,
-            areas: ClaimAreas {
+        let mut geometry = MultiLineString::new(vec![]);
+        let mut window_areas = Vec::new();
+        for f in frames {
+            let window = f.window.to_polygon();
+            let mut part = equidistance_line(&MedianInput {
+                plane: &f.plane,
+                side_a: japan.clone(),
+                side_b: russia.clone(),
+                window: &window,
+                spacing_m: SITE_SPACING_M,
+            });
+            let (mut japan_area, mut russia_area) = split_window(f.window, &part, side_of);
+            if let Some(s) = split {
+                // On the divided island the boundary is the cut, not the equidistance line between its two coasts.
+                let island = s.japan.union(&s.russia);
+                let bbox = island.bounding_rect();
+                let inside = bbox.is_some_and(|b| f.window.contains(&b));
+                let touches = bbox.is_some_and(|b| geo::Intersects::intersects(&b, &f.window));
+                if inside {
+                    part = island.clip(&part, true);
+                    part.0.extend(s.cut.0.iter().cloned());
+                    japan_area = japan_area.difference(&island).union(&s.japan);
+                    russia_area = russia_area.difference(&island).union(&s.russia);
+                } else if touches {
+                    // Only the island's part inside the window (Sakhalin reaches far beyond the 1905 window).
+                    let w = MultiPolygon::new(vec![window.clone()]);
+                    let island = island.intersection(&w);
+                    part = island.clip(&part, true);
+                    part.0.extend(w.clip(&s.cut, false).0);
+                    japan_area = japan_area.difference(&island).union(&s.japan.intersection(&w));
+                    russia_area = russia_area.difference(&island).union(&s.russia.intersection(&w));
+                }
+            }
+            geometry.0.extend(part.0);
+            window_areas.push(ClaimAreas {
                 japan: japan_area,
                 russia: russia_area,
+            });
+        }
+        let areas = match &window_areas[..] {
+            [only] => only.clone(),
+            all => ClaimAreas {
+                japan: MultiPolygon::new(all.iter().flat_map(|a| a.japan.0.iter().cloned()).collect()),
+                russia: MultiPolygon::new(all.iter().flat_map(|a| a.russia.0.iter().cloned()).collect()),
             },
+        };
+        ScenarioLine {
+            geometry,
+            japan: japan_index,
+            russia: russia_index,
+            areas,
+            window_areas,
         }
     }
 
@@ -331,8 +446,114 @@ impl Model {
                 check("scenarios.json", &format!("{} {}", s.id, d.date), &d.sources)?;
             }
         }
+        self.check_timeline(&check)?;
+        self.check_tour(&check)
+    }
+
+    fn check_timeline(&self, check: &SourceCheck) -> Result<(), ModelError> {
+        const FILE: &str = "timeline.json";
+        let mut seen = HashSet::new();
+        let mut previous = String::new();
+        for step in &self.timeline {
+            let id = step.id.as_str();
+            let bad = |m: String| Err(ModelError::data(FILE, format!("{id}: {m}")));
+            if !seen.insert(id) {
+                return bad("duplicate id".into());
+            }
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                return bad("ids are lower-case letters, digits and hyphens".into());
+            }
+            for d in std::iter::once(&step.date).chain(step.date_end.iter()) {
+                if !is_iso_date(d) {
+                    return bad(format!("`{d}` is not a YYYY-MM-DD date"));
+                }
+            }
+            if step.date_end.as_ref().is_some_and(|e| *e <= step.date) {
+                return bad("date_end is not after date".into());
+            }
+            if step.date < previous {
+                return bad("steps are not in date order".into());
+            }
+            previous = step.date.clone();
+            if step.title.trim().is_empty() || step.text.trim().is_empty() {
+                return bad("empty title or text".into());
+            }
+            check(FILE, id, &step.sources)?;
+            for l in &step.map.lines {
+                self.scenario(l)?;
+            }
+            if let Some(a) = &step.map.areas {
+                self.scenario(a)?;
+            }
+            if step.map.areas.is_some() != step.map.areas_meaning.is_some() {
+                return bad("areas_meaning is given exactly when areas is".into());
+            }
+            let c = step.map.camera;
+            if !((-180.0..=180.0).contains(&c.lng) && (-85.0..=85.0).contains(&c.lat) && (0.0..=14.0).contains(&c.zoom))
+            {
+                return bad(format!("camera {c:?} is off the map"));
+            }
+        }
+        if self.timeline.is_empty() {
+            return Err(ModelError::data(FILE, "no steps"));
+        }
         Ok(())
     }
+
+    fn check_tour(&self, check: &SourceCheck) -> Result<(), ModelError> {
+        const FILE: &str = "straits_tour.json";
+        let mut seen = HashSet::new();
+        for stop in &self.straits_tour {
+            let id = stop.id.as_str();
+            if !seen.insert(id) {
+                return Err(ModelError::data(FILE, format!("{id}: duplicate stop")));
+            }
+            self.strait(id)?;
+            if !stop.sources.is_empty() {
+                check(FILE, id, &stop.sources)?;
+            }
+            match stop.depth.max_m {
+                Some(m) if !(m > 0.0 && m < 11_000.0) => {
+                    return Err(ModelError::data(FILE, format!("{id}: depth {m} m")));
+                }
+                Some(_) => check(FILE, &format!("{id} depth"), &stop.depth.sources)?,
+                None if !stop.depth.sources.is_empty() => {
+                    return Err(ModelError::data(
+                        FILE,
+                        format!("{id}: sources for a depth that is null"),
+                    ));
+                }
+                None => {}
+            }
+            for c in &stop.claims {
+                check(FILE, &format!("{id} claim"), &c.sources)?;
+                if c.attributed_to.trim().is_empty() {
+                    return Err(ModelError::data(FILE, format!("{id}: a claim attributed to nobody")));
+                }
+            }
+            let c = stop.camera;
+            if !((-180.0..=180.0).contains(&c.lng) && (-85.0..=85.0).contains(&c.lat) && (0.0..=14.0).contains(&c.zoom))
+            {
+                return Err(ModelError::data(FILE, format!("{id}: camera {c:?} is off the map")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+fn is_iso_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return false;
+    }
+    let (m, day): (u32, u32) = (d[5..7].parse().unwrap_or(0), d[8..10].parse().unwrap_or(0));
+    (1..=12).contains(&m) && (1..=31).contains(&day)
 }
 
 fn unknown<'a>(kind: &'static str, id: &str, valid: impl Iterator<Item = &'a str>) -> ModelError {

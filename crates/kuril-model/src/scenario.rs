@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use geo::{Coord, Line, LineString, MultiLineString, MultiPolygon, coord};
 use serde::{Deserialize, Serialize};
 
-use crate::data::{DatedEvent, ScenarioProps};
+use crate::data::{DatedEvent, ScenarioKind, ScenarioProps};
 use crate::error::ModelError;
 use crate::geodesic::{CoastIndex, Nearest, distance_m};
 use crate::model::Island;
@@ -26,6 +26,9 @@ impl Side {
 #[derive(Debug, Clone)]
 pub struct Scenario {
     pub id: String,
+    pub kind: ScenarioKind,
+    /// The treaty's year for historical scenarios; `None` otherwise.
+    pub year: Option<i32>,
     pub title: String,
     /// Whose position this scenario represents, in words (e.g. "Russia (and the USSR before it)").
     pub position_of: String,
@@ -34,25 +37,37 @@ pub struct Scenario {
     pub sources: Vec<String>,
     /// An island divided between the sides.
     pub split: Option<crate::data::SplitProps>,
+    /// Where the line is computed: the scenario's own windows, or `None` for the model's analysis window.
+    pub windows: Option<Vec<geo::Rect>>,
+    /// Islands neither side holds under this scenario.
+    pub unassigned: Vec<String>,
     holders: BTreeMap<String, Side>,
 }
 
 impl Scenario {
-    /// Build from the file's form, expanding `group:NAME` selectors; every island must be held by exactly one side.
+    /// Build from the file's form, expanding `group:NAME` selectors; every island must be held by exactly one side,
+    /// split, or listed as unassigned.
     pub(crate) fn from_props(p: ScenarioProps, islands: &[Island]) -> Result<Scenario, ModelError> {
         const FILE: &str = "scenarios.json";
         let mut holders = BTreeMap::new();
+        let select = |sel: &str| -> Result<Vec<&Island>, ModelError> {
+            let matched: Vec<&Island> = match sel.strip_prefix("group:") {
+                Some(g) => islands.iter().filter(|i| i.group == g).collect(),
+                None => islands.iter().filter(|i| i.id == sel).collect(),
+            };
+            if matched.is_empty() {
+                return Err(ModelError::data(FILE, format!("{}: `{sel}` matches no island", p.id)));
+            }
+            Ok(matched)
+        };
+        let mut unassigned = Vec::new();
+        for sel in &p.unassigned {
+            unassigned.extend(select(sel)?.into_iter().map(|i| i.id.clone()));
+        }
         for (side, selectors) in [(Side::Japan, &p.japan), (Side::Russia, &p.russia)] {
             for sel in selectors {
-                let matched: Vec<&Island> = match sel.strip_prefix("group:") {
-                    Some(g) => islands.iter().filter(|i| i.group == g).collect(),
-                    None => islands.iter().filter(|i| &i.id == sel).collect(),
-                };
-                if matched.is_empty() {
-                    return Err(ModelError::data(FILE, format!("{}: `{sel}` matches no island", p.id)));
-                }
-                for i in matched {
-                    if holders.insert(i.id.clone(), side).is_some() {
+                for i in select(sel)? {
+                    if holders.insert(i.id.clone(), side).is_some() || unassigned.contains(&i.id) {
                         return Err(ModelError::data(FILE, format!("{}: {} is assigned twice", p.id, i.id)));
                     }
                 }
@@ -70,14 +85,61 @@ impl Scenario {
                 return Err(ModelError::data(FILE, format!("{}: cannot split {s}", p.id)));
             }
         }
-        if let Some(missing) = islands
-            .iter()
-            .find(|i| !holders.contains_key(&i.id) && Some(i.id.as_str()) != split_island)
+        if let Some(s) = split_island
+            && unassigned.iter().any(|u| u == s)
         {
-            return Err(ModelError::data(FILE, format!("{}: nobody holds {}", p.id, missing.id)));
+            return Err(ModelError::data(
+                FILE,
+                format!("{}: {s} is split and also unassigned", p.id),
+            ));
+        }
+        if let Some(missing) = islands.iter().find(|i| {
+            !holders.contains_key(&i.id) && Some(i.id.as_str()) != split_island && !unassigned.contains(&i.id)
+        }) {
+            return Err(ModelError::data(
+                FILE,
+                format!(
+                    "{}: nobody holds {} (list it under `unassigned` if that is meant)",
+                    p.id, missing.id
+                ),
+            ));
+        }
+        let windows = match &p.windows {
+            None => None,
+            Some(ws) if ws.is_empty() => {
+                return Err(ModelError::data(FILE, format!("{}: `windows` is empty", p.id)));
+            }
+            Some(ws) => Some(
+                ws.iter()
+                    .map(|w| window_rect(&p.id, *w))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        };
+        if let Some(ws) = &windows {
+            for (a, wa) in ws.iter().enumerate() {
+                for wb in &ws[a + 1..] {
+                    let apart = wa.max().x <= wb.min().x
+                        || wb.max().x <= wa.min().x
+                        || wa.max().y <= wb.min().y
+                        || wb.max().y <= wa.min().y;
+                    if !apart {
+                        return Err(ModelError::data(FILE, format!("{}: windows overlap", p.id)));
+                    }
+                }
+            }
+        }
+        if (p.kind == ScenarioKind::Historical) != p.year.is_some() {
+            return Err(ModelError::data(
+                FILE,
+                format!("{}: a historical scenario needs a year, and only it", p.id),
+            ));
         }
         Ok(Scenario {
             id: p.id,
+            kind: p.kind,
+            year: p.year,
+            windows,
+            unassigned,
             title: p.title,
             position_of: p.position_of,
             summary: p.summary,
@@ -88,7 +150,7 @@ impl Scenario {
         })
     }
 
-    /// Who holds the island under this scenario (`None` for an island the scenario splits).
+    /// Who holds the island under this scenario (`None` for an island the scenario splits or leaves unassigned).
     pub fn holder(&self, island_id: &str) -> Option<Side> {
         self.holders.get(island_id).copied()
     }
@@ -100,6 +162,20 @@ impl Scenario {
             .filter(move |(_, s)| **s == side)
             .map(|(id, _)| id.as_str())
     }
+}
+
+/// A [west, south, east, north] window, checked to lie inside the shoreline data's region.
+pub(crate) fn window_rect(owner: &str, [w, s, e, n]: [f64; 4]) -> Result<geo::Rect, ModelError> {
+    let [rw, rs, re, rn] = crate::model::COASTLINE_REGION;
+    if !(w < e && s < n && w >= rw && e <= re && s >= rs && n <= rn) {
+        return Err(ModelError::data(
+            "scenarios.json",
+            format!(
+                "{owner}: window {w},{s},{e},{n} is empty or outside the shoreline data's region {rw}–{re}°E, {rs}–{rn}°N"
+            ),
+        ));
+    }
+    Ok(geo::Rect::new(coord! { x: w, y: s }, coord! { x: e, y: n }))
 }
 
 /// A point of the line with its geodesic distances to each side's shoreline.
@@ -129,8 +205,10 @@ pub struct ScenarioLine {
     pub geometry: MultiLineString,
     pub japan: CoastIndex,
     pub russia: CoastIndex,
-    /// Japan's and Russia's areas (land and sea) inside the analysis window under this scenario.
+    /// Japan's and Russia's areas (land and sea) inside the scenario's windows under this scenario.
     pub areas: ClaimAreas,
+    /// The same areas, window by window (one entry for the main scenarios).
+    pub window_areas: Vec<ClaimAreas>,
 }
 
 /// The analysis window divided between the two sides.

@@ -1,6 +1,9 @@
-//! Splitting an island by a straight cut so that one side gets a given land area (the "equal-area split"
-//! scenario): the cut is perpendicular to the island's long axis (the principal axis of its shoreline vertices
-//! in the azimuthal equidistant plane), and its position along that axis is found by bisection on geodesic area.
+//! Splitting an island between the sides, two ways:
+//! - by a straight cut so that one side gets a given land area (the "equal-area split" scenario): the cut is
+//!   perpendicular to the island's long axis (the principal axis of its shoreline vertices in the azimuthal
+//!   equidistant plane), and its position along that axis is found by bisection on geodesic area;
+//! - along a parallel of latitude (the 1905 Portsmouth line on Sakhalin): the island's rings are cut in
+//!   longitude/latitude, where a parallel is a straight line.
 
 use geo::orient::{Direction, Orient};
 use geo::{BooleanOps, Coord, LineString, MapCoords, MultiLineString, MultiPolygon, Polygon, coord};
@@ -16,6 +19,23 @@ pub enum End {
     Northeast,
 }
 
+/// Which side of a parallel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Hemisphere {
+    North,
+    South,
+}
+
+/// Where the cut lies.
+#[derive(Debug, Clone, Copy)]
+enum Cut {
+    /// At `t` along `axis` from `centre`, plane coordinates.
+    Axis { centre: Coord, axis: Coord, t: f64 },
+    /// Along a parallel, degrees.
+    Parallel(f64),
+}
+
 /// The result: each side's part (the island's rings and islets) and the cut across the island.
 #[derive(Debug, Clone)]
 pub struct Split {
@@ -27,16 +47,20 @@ pub struct Split {
     pub japan_km2: f64,
     /// Geodesic area of Russia's part, km².
     pub russia_km2: f64,
-    centre: Coord,
-    axis: Coord,
-    t: f64,
+    at: Cut,
 }
 
 impl Split {
     /// Is this (lon, lat) point on the cut line (within half a metre)?
     pub fn on_cut(&self, plane: &AzimuthalEquidistant, c: Coord) -> bool {
-        let d = plane.forward(c) - self.centre;
-        (d.x * self.axis.x + d.y * self.axis.y - self.t).abs() < 0.5
+        match self.at {
+            Cut::Axis { centre, axis, t } => {
+                let d = plane.forward(c) - centre;
+                (d.x * axis.x + d.y * axis.y - t).abs() < 0.5
+            }
+            // 1e-7° is about a centimetre.
+            Cut::Parallel(lat) => (c.y - lat).abs() < 1e-7,
+        }
     }
 
     /// The parts' shorelines without the cut: where each side's coast really is.
@@ -120,9 +144,36 @@ pub fn split_island(
         japan: japan_ll,
         russia: russia_ll,
         cut: cut.map_coords(|c| plane.inverse(c)),
-        centre,
-        axis,
-        t,
+        at: Cut::Axis { centre, axis, t },
+    })
+}
+
+/// Split `island` (its rings, lon/lat) along the parallel `lat`; Japan gets the part on `japan_side`.
+pub fn split_by_parallel(island: &[Polygon], lat: f64, japan_side: Hemisphere) -> Option<Split> {
+    use geo::BoundingRect;
+    let all = MultiPolygon::new(island.to_vec());
+    let bbox = all.bounding_rect()?;
+    if lat <= bbox.min().y || lat >= bbox.max().y {
+        return None;
+    }
+    let (w, e) = (bbox.min().x - 1.0, bbox.max().x + 1.0);
+    let band = |s: f64, n: f64| geo::Rect::new(coord! { x: w, y: s }, coord! { x: e, y: n }).to_polygon();
+    let south = all.intersection(&band(bbox.min().y - 1.0, lat));
+    let north = all.intersection(&band(lat, bbox.max().y + 1.0));
+    let (japan, russia) = match japan_side {
+        Hemisphere::South => (south, north),
+        Hemisphere::North => (north, south),
+    };
+    let (japan, russia) = (japan.orient(Direction::Default), russia.orient(Direction::Default));
+    let line = LineString::from(vec![coord! { x: w, y: lat }, coord! { x: e, y: lat }]);
+    let cut = all.clip(&MultiLineString::new(vec![line]), false);
+    Some(Split {
+        japan_km2: geodesic_area_km2(&japan),
+        russia_km2: geodesic_area_km2(&russia),
+        japan,
+        russia,
+        cut,
+        at: Cut::Parallel(lat),
     })
 }
 
@@ -164,6 +215,25 @@ fn principal_axis(pts: &[Coord]) -> Option<(Coord, Coord)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_parallel_cuts_a_square_into_two_bands() {
+        let r = geo::Rect::new(coord! { x: 142.0, y: 49.5 }, coord! { x: 143.0, y: 50.5 }).to_polygon();
+        let total = geodesic_area_km2(&MultiPolygon::new(vec![r.clone()]));
+        let s = split_by_parallel(&[r], 50.0, Hemisphere::South).expect("splits");
+        use geo::BoundingRect;
+        let (j, ru) = (
+            s.japan.bounding_rect().expect("j"),
+            s.russia.bounding_rect().expect("r"),
+        );
+        assert!((j.max().y - 50.0).abs() < 1e-9 && (ru.min().y - 50.0).abs() < 1e-9);
+        assert!((s.japan_km2 + s.russia_km2 - total).abs() / total < 1e-9);
+        // The southern band is the larger one: a degree of longitude is longer further south.
+        assert!(s.japan_km2 > s.russia_km2);
+        let plane = AzimuthalEquidistant::new(coord! { x: 142.5, y: 50.0 });
+        assert!(s.cut.0.iter().flat_map(|l| l.coords()).all(|&c| s.on_cut(&plane, c)));
+        assert!(split_by_parallel(&[s.japan.0[0].clone()], 51.0, Hemisphere::South).is_none());
+    }
 
     #[test]
     fn a_long_rectangle_is_cut_across_at_the_requested_area() {

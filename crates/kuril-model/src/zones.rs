@@ -153,6 +153,37 @@ pub(crate) fn maritime_zones(
     }
 }
 
+/// Zones computed window by window, as one: the windows do not overlap, so each side's zone of a kind is the
+/// union of its parts (their polygons together) and the figures add up.
+pub(crate) fn merge_zones(mut parts: Vec<MaritimeZones>) -> MaritimeZones {
+    if parts.len() == 1 {
+        return parts.remove(0);
+    }
+    let mut zones: Vec<Zone> = Vec::new();
+    let mut land_km2 = [(Side::Japan, 0.0), (Side::Russia, 0.0)];
+    let mut window_sea_km2 = 0.0;
+    for p in parts {
+        window_sea_km2 += p.window_sea_km2;
+        for (k, (_, a)) in p.land_km2.iter().enumerate() {
+            land_km2[k].1 += a;
+        }
+        for z in p.zones {
+            match zones.iter_mut().find(|m| m.side == z.side && m.kind == z.kind) {
+                Some(m) => {
+                    m.geometry.0.extend(z.geometry.0);
+                    m.area_km2 += z.area_km2;
+                }
+                None => zones.push(z),
+            }
+        }
+    }
+    MaritimeZones {
+        zones,
+        window_sea_km2,
+        land_km2,
+    }
+}
+
 /// Add vertices so that no segment spans more than `step` degrees.
 fn densify_lonlat(m: &MultiPolygon, step: f64) -> MultiPolygon {
     let ring = |r: &LineString| -> LineString {

@@ -116,8 +116,13 @@ fn every_scenario_gives_every_island_to_one_side() {
     for s in &MODEL.scenarios {
         for i in &MODEL.islands {
             let split = s.split.as_ref().is_some_and(|sp| sp.island == i.id);
-            // Held whole by exactly one side, or divided by the scenario's split.
-            assert!(s.holder(&i.id).is_some() != split, "{}: {}", s.id, i.id);
+            let unassigned = s.unassigned.contains(&i.id);
+            // Held whole by exactly one side, divided by the scenario's split, or (a past treaty) held by neither.
+            let ways = [s.holder(&i.id).is_some(), split, unassigned];
+            assert_eq!(ways.iter().filter(|w| **w).count(), 1, "{}: {}", s.id, i.id);
+            if unassigned {
+                assert_eq!(s.kind, kuril_model::ScenarioKind::Historical, "{}: {}", s.id, i.id);
+            }
         }
         assert!(
             !s.dates.is_empty() && !s.summary.is_empty() && !s.position_of.is_empty(),
