@@ -17,6 +17,16 @@ pub enum CachedTile {
 /// A serialised document and its ETag.
 pub type Document = (Vec<u8>, String);
 
+/// Weighs cached static images by their size in bytes.
+#[derive(Clone, Debug)]
+pub struct ImageBytes;
+
+impl quick_cache::Weighter<String, Arc<Document>> for ImageBytes {
+    fn weight(&self, _key: &String, image: &Arc<Document>) -> u64 {
+        image.0.len().max(1) as u64
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub model: Arc<Model>,
@@ -26,10 +36,16 @@ pub struct AppState {
     pub documents: Arc<Cache<String, Arc<Document>>>,
     /// Fixed public base URL (no trailing slash); otherwise derived from the request's Host.
     pub public_url: Option<String>,
+    /// Rendered static images by format and canonical view, weighed by size (routes/image.rs).
+    pub images: Arc<Cache<String, Arc<Document>, ImageBytes>>,
+    /// The static image renderer, built on the first image request (an error is kept as its message).
+    pub renderer: Arc<std::sync::OnceLock<Result<kuril_render::Renderer, String>>>,
 }
 
 /// How many tiles the cache keeps.
 const TILE_CACHE_ENTRIES: usize = 50_000;
+/// How many bytes of rendered static images the cache keeps.
+const IMAGE_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 impl AppState {
     pub fn new(model: Model, public_url: Option<String>) -> anyhow::Result<AppState> {
@@ -40,6 +56,8 @@ impl AppState {
             tiles: Arc::new(Cache::new(TILE_CACHE_ENTRIES)),
             documents: Arc::new(Cache::new(256)),
             public_url: public_url.map(|u| u.trim_end_matches('/').to_string()),
+            images: Arc::new(Cache::with_weighter(256, IMAGE_CACHE_BYTES, ImageBytes)),
+            renderer: Arc::new(std::sync::OnceLock::new()),
         })
     }
 

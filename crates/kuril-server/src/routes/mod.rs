@@ -5,6 +5,7 @@ mod download;
 mod embed;
 mod framing;
 pub mod guard;
+mod image;
 mod oembed;
 mod ogc;
 mod style;
@@ -42,6 +43,7 @@ pub fn app(state: AppState) -> Router {
         .merge(download::router())
         .merge(embed::router())
         .merge(oembed::router())
+        .merge(image::router())
         .merge(web::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

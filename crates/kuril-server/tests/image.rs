@@ -1,0 +1,170 @@
+//! `/image.png` and `/image.svg` through the router: content types, sizes, defaults, 400 JSON for bad
+//! parameters, ETag and 304, cache headers.
+
+use std::sync::LazyLock;
+
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, StatusCode, header};
+use axum::response::Response;
+use kuril_server::{AppState, app};
+use serde_json::Value;
+use tower::ServiceExt;
+
+static STATE: LazyLock<AppState> = LazyLock::new(|| {
+    let model = kuril_model::Model::embedded().expect("model loads");
+    AppState::new(model, None).expect("state builds")
+});
+
+async fn send(req: Request<Body>) -> Response {
+    app(STATE.clone()).oneshot(req).await.expect("infallible")
+}
+
+async fn get(uri: &str) -> Response {
+    send(Request::get(uri).body(Body::empty()).expect("request")).await
+}
+
+async fn body(r: Response) -> Vec<u8> {
+    to_bytes(r.into_body(), 64 << 20).await.expect("body").to_vec()
+}
+
+fn header_of(r: &Response, name: header::HeaderName) -> String {
+    r.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// PNG signature and the IHDR's width and height.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    let mut dec = png::Decoder::new(bytes);
+    dec.set_transformations(png::Transformations::normalize_to_color8());
+    let info = dec.read_info().expect("decodable PNG").info().clone();
+    assert_eq!((info.width, info.height), (be(16), be(20)));
+    (be(16), be(20))
+}
+
+async fn bad_request(uri: &str) -> Value {
+    let r = get(uri).await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{uri}");
+    assert!(
+        header_of(&r, header::CONTENT_TYPE).starts_with("application/json"),
+        "{uri}"
+    );
+    let v: Value = serde_json::from_slice(&body(r).await).expect("JSON body");
+    assert_eq!(v["error"]["status"], 400, "{v}");
+    assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
+    v
+}
+
+#[tokio::test]
+async fn png_defaults_to_the_social_card_size() {
+    let r = get("/image.png").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(header_of(&r, header::CONTENT_TYPE), "image/png");
+    assert!(header_of(&r, header::CACHE_CONTROL).starts_with("public, max-age="));
+    assert!(!header_of(&r, header::ETAG).is_empty());
+    assert_eq!(png_size(&body(r).await), (1200, 630));
+}
+
+#[tokio::test]
+async fn png_and_svg_at_a_requested_size() {
+    let q = "map=7/44/145.5&lines=soviet,japanese&areas=japanese&naming=ja&width=300&height=200";
+    let r = get(&format!("/image.png?{q}")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(png_size(&body(r).await), (300, 200));
+
+    let r = get(&format!("/image.svg?{q}")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(header_of(&r, header::CONTENT_TYPE).starts_with("image/svg+xml"));
+    let text = String::from_utf8(body(r).await).expect("UTF-8");
+    let doc = roxmltree::Document::parse(&text).expect("XML");
+    let svg = doc.root_element();
+    assert_eq!(svg.tag_name().name(), "svg");
+    assert_eq!(
+        (svg.attribute("width"), svg.attribute("height")),
+        (Some("300"), Some("200"))
+    );
+    assert!(doc.descendants().any(|n| n.attribute("id") == Some("line:japanese")));
+}
+
+#[tokio::test]
+async fn largest_size_renders_and_one_more_pixel_is_refused() {
+    let r = get("/image.png?width=2048&height=16").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(png_size(&body(r).await), (2048, 16));
+    bad_request("/image.png?width=2049").await;
+    bad_request("/image.svg?height=2049").await;
+}
+
+#[tokio::test]
+async fn bad_parameters_are_400_json() {
+    for uri in [
+        "/image.png?width=0",
+        "/image.png?width=-5",
+        "/image.png?width=abc",
+        "/image.png?height=NaN",
+        "/image.png?height=1e9",
+        "/image.png?map=25/44/146",
+        "/image.png?map=abc/44/146",
+        "/image.png?map=6/95/146",
+        "/image.png?map=6/44",
+        "/image.png?naming=fr",
+        "/image.png?areas=atlantis",
+        "/image.png?width=10&width=20",
+        "/image.svg?map=6/44/146/0/40",
+        "/image.svg?lines=%ZZ",
+    ] {
+        bad_request(uri).await;
+    }
+    let v = bad_request("/image.png?lines=soviet,atlantis").await;
+    let valid = v["error"]["valid"].as_array().expect("valid ids listed");
+    assert!(valid.iter().any(|s| s == "soviet"), "{v}");
+    assert!(
+        v["error"]["message"].as_str().is_some_and(|m| m.contains("atlantis")),
+        "{v}"
+    );
+}
+
+#[tokio::test]
+async fn etag_revalidates_with_304() {
+    let uri = "/image.png?map=6/44.3/146.5&width=120&height=90";
+    let first = get(uri).await;
+    let tag = header_of(&first, header::ETAG);
+    assert!(tag.starts_with('"'), "{tag}");
+    let bytes = body(first).await;
+    let r = send(
+        Request::get(uri)
+            .header(header::IF_NONE_MATCH, &tag)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(header_of(&r, header::ETAG), tag);
+    assert!(body(r).await.is_empty());
+    // The same view written differently is the same image.
+    let again = get("/image.png?height=90&width=120&map=6.000/44.30/146.5").await;
+    assert_eq!(header_of(&again, header::ETAG), tag);
+    assert_eq!(body(again).await, bytes);
+    // Another view is another image.
+    let other = get("/image.png?map=6/44.3/146.5&width=120&height=90&lines=none").await;
+    assert_ne!(header_of(&other, header::ETAG), tag);
+}
+
+#[tokio::test]
+async fn head_has_no_body_and_only_get_and_head_are_allowed() {
+    let r = send(
+        Request::head("/image.svg?width=50&height=50")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(body(r).await.is_empty());
+    let r = send(Request::post("/image.png").body(Body::empty()).expect("request")).await;
+    assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED);
+}
