@@ -7,13 +7,32 @@ use serde_json::{Value as Json, json};
 /// The fontstack the server serves glyphs for.
 pub const FONTSTACK: &str = "Noto Sans Regular";
 
-/// Line colours (Okabe–Ito palette) and dash patterns per scenario.
-pub const LINE_STYLES: [(&str, &str, &[f64]); 4] = [
+/// Line colours and dash patterns per scenario: the four main lines in the Okabe–Ito palette, the historical
+/// lines (hidden by default, shown by the timeline) in darker tones with their own dash patterns, so that every
+/// line stays distinct in greyscale.
+pub const LINE_STYLES: [(&str, &str, &[f64]); 7] = [
     ("soviet", "#D55E00", &[]),
     ("japanese", "#0072B2", &[4.0, 2.0]),
     ("two-island-1956", "#009E73", &[0.5, 2.0]),
     ("equal-area-split", "#CC79A7", &[3.0, 1.5, 0.5, 1.5]),
+    ("shimoda-1855", "#000000", &[2.0, 1.0]),
+    ("saint-petersburg-1875", "#6A3D9A", &[5.0, 1.5, 1.0, 1.5, 1.0, 1.5]),
+    ("portsmouth-1905", "#8C510A", &[1.0, 1.0, 4.0, 1.0]),
 ];
+
+/// The historical lines (kind `historical` in `geodata/scenarios.json`; a test keeps the two in step).
+pub const HISTORICAL_LINES: [&str; 3] = ["shimoda-1855", "saint-petersburg-1875", "portsmouth-1905"];
+
+/// A line's kind as in `geodata/scenarios.json`: `position`, `computed` or `historical`.
+pub fn line_kind(id: &str) -> &'static str {
+    if HISTORICAL_LINES.contains(&id) {
+        "historical"
+    } else if id == "equal-area-split" {
+        "computed"
+    } else {
+        "position"
+    }
+}
 
 /// The lines shown when the map opens.
 pub const MAIN_LINES: [&str; 3] = ["soviet", "japanese", "two-island-1956"];
@@ -60,7 +79,8 @@ pub fn style(urls: &StyleUrls) -> Json {
         if !dash.is_empty() {
             paint["line-dasharray"] = json!(dash);
         }
-        // The three positions show by default; other scenarios (the equal-area split) on request.
+        // The three positions show by default; other scenarios (the equal-area split, the historical lines) on
+        // request.
         let visibility = if MAIN_LINES.contains(&scenario) {
             "visible"
         } else {
@@ -104,7 +124,7 @@ pub fn style(urls: &StyleUrls) -> Json {
     json!({
         "version": 8,
         "name": "Kuril Islands dispute",
-        "metadata": { "kuril:lines": LINE_STYLES.iter().map(|(id, c, d)| json!({ "id": id, "colour": c, "dash": d })).collect::<Vec<_>>() },
+        "metadata": { "kuril:lines": LINE_STYLES.iter().map(|(id, c, d)| json!({ "id": id, "colour": c, "dash": d, "kind": line_kind(id) })).collect::<Vec<_>>() },
         "center": [146.5, 44.3],
         "zoom": 6,
         "sources": { "kuril": { "type": "vector", "url": urls.source, "promoteId": "id", "attribution": crate::ATTRIBUTION } },
