@@ -349,3 +349,30 @@ async fn json_is_compressed_when_accepted() {
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()[header::CONTENT_ENCODING], "gzip");
 }
+
+#[tokio::test]
+async fn security_headers_on_every_response() {
+    for uri in ["/", "/api/scenarios", "/tiles/8/231/92.mvt", "/nope", "/embed"] {
+        let r = get(uri).await;
+        let csp: Vec<&str> = r
+            .headers()
+            .get_all(header::CONTENT_SECURITY_POLICY)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        let main = csp
+            .iter()
+            .find(|p| p.contains("default-src"))
+            .unwrap_or_else(|| panic!("{uri}: no full CSP in {csp:?}"));
+        let script = main
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with("script-src"))
+            .expect("script-src");
+        assert_eq!(script, "script-src 'self'", "{uri}: no inline or third-party script");
+        assert!(main.contains("worker-src 'self' blob:"), "{uri}: MapLibre's worker");
+        assert!(!main.contains("http"), "{uri}: no third-party host in {main}");
+        assert_eq!(r.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{uri}");
+        assert!(r.headers().contains_key(header::REFERRER_POLICY), "{uri}");
+    }
+}

@@ -8,6 +8,7 @@ pub mod guard;
 mod image;
 mod oembed;
 mod ogc;
+mod security;
 mod style;
 mod tiles;
 mod web;
@@ -55,7 +56,8 @@ pub fn app(state: AppState) -> Router {
         .layer(
             tower::ServiceBuilder::new()
                 .layer(TraceLayer::new_for_http())
-                // Only /embed may be framed by other sites (framing.rs).
+                // Security headers on every response (security.rs); only /embed may be framed (framing.rs).
+                .layer(axum::middleware::from_fn(security::headers))
                 .layer(axum::middleware::from_fn(framing::headers))
                 .layer(axum::middleware::from_fn_with_state(
                     guard::Guard::new(guard::GuardLimits::default()),
