@@ -25,6 +25,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/scenarios", get(scenarios))
         .route("/api/scenarios/{id}", get(scenario))
         .route("/api/claim-areas/{file}", get(claim_areas))
+        .route("/api/timeline", get(timeline))
+        .route("/api/straits-tour", get(straits_tour))
 }
 
 /// Serve a document computed once and cached, with ETag revalidation.
@@ -119,6 +121,17 @@ async fn scenario(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>
     s.model.scenario(&id)?;
     document(&s, &h, format!("scenario:{id}"), JSON, move |m| {
         Ok(geojson_out::scenario(m, &id)?)
+    })
+    .await
+}
+
+async fn timeline(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
+    document(&s, &h, "timeline".into(), JSON, |m| Ok(geojson_out::timeline(m))).await
+}
+
+async fn straits_tour(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
+    document(&s, &h, "straits-tour".into(), JSON, |m| {
+        Ok(geojson_out::straits_tour(m)?)
     })
     .await
 }
