@@ -152,6 +152,41 @@ async fn oembed_answers_a_rich_embed_for_an_app_url_with_its_view() {
 }
 
 #[tokio::test]
+async fn oembed_of_a_step_link_embeds_the_map_of_that_step() {
+    // 1875: the Saint Petersburg line; a link naming only the step embeds its lines and camera.
+    let timeline = &STATE.model.timeline;
+    let step = timeline
+        .iter()
+        .find(|s| s.map.lines.iter().any(|l| l == "saint-petersburg-1875"))
+        .expect("an 1875 step");
+    let v = json_ok(oembed(&format!("{BASE}/#step={}", step.id), "").await).await;
+    assert_rich(&v);
+    let src = unescape(attr(v["html"].as_str().unwrap(), "<iframe", "src").unwrap());
+    let query = src.split_once('?').unwrap().1;
+    let field = |k: &str| {
+        query
+            .split('&')
+            .find_map(|p| p.strip_prefix(&format!("{k}=")))
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut lines: Vec<String> = field("lines").split(',').map(str::to_string).collect();
+    lines.sort();
+    let mut expected = step.map.lines.clone();
+    expected.sort();
+    assert_eq!(lines, expected, "{src}");
+    let cam: Vec<f64> = field("map").split('/').map(|x| x.parse().unwrap()).collect();
+    let c = &step.map.camera;
+    assert!(
+        (cam[0] - c.zoom).abs() < 1e-3 && (cam[1] - c.lat).abs() < 1e-5 && (cam[2] - c.lng).abs() < 1e-5,
+        "{src}"
+    );
+    // With a view of its own, the link's view wins.
+    let v = json_ok(oembed(&format!("{BASE}/#lines=soviet&step={}", step.id), "").await).await;
+    assert!(unescape(v["html"].as_str().unwrap()).contains("lines=soviet&"));
+}
+
+#[tokio::test]
 async fn oembed_respects_maxwidth_and_maxheight() {
     let url = format!("{BASE}/#lines=soviet");
     let (w0, h0) = assert_rich(&json_ok(oembed(&url, "").await).await);

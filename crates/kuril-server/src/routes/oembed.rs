@@ -12,6 +12,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use kuril_model::Model;
 use serde_json::json;
 
 use super::embed::{DEFAULT_SIZE, PROVIDER_NAME, View, html_escape, line_ids};
@@ -66,6 +67,34 @@ pub fn view_of_url(url: &str, base: &str, line_ids: &[&str]) -> Option<View> {
     }
 }
 
+/// A link that names a timeline step and no view of its own (`/#step=1855-shimoda`) shows that step's map, as the
+/// app does when it opens it: the step's lines, areas and camera; the link's naming and language are kept.
+pub fn with_step(model: &Model, url: &str, mut view: View) -> View {
+    let Some((_, hash)) = url.split_once('#') else {
+        return view;
+    };
+    let fields: Vec<(&str, &str)> = hash.split('&').map(|p| p.split_once('=').unwrap_or((p, ""))).collect();
+    if fields.iter().any(|(k, _)| *k == "map" || *k == "lines") {
+        return view;
+    }
+    let Some((_, id)) = fields.iter().find(|(k, _)| *k == "step") else {
+        return view;
+    };
+    let Some(step) = model.timeline.iter().find(|s| s.id == *id) else {
+        return view;
+    };
+    let ids = line_ids(model);
+    view.lines = ids
+        .iter()
+        .filter(|id| step.map.lines.iter().any(|l| l == *id))
+        .map(|s| s.to_string())
+        .collect();
+    view.areas = step.map.areas.clone().filter(|a| ids.contains(&a.as_str()));
+    let c = &step.map.camera;
+    (view.lng, view.lat, view.zoom, view.bearing, view.pitch) = (c.lng, c.lat, c.zoom, 0.0, 0.0);
+    view
+}
+
 async fn oembed(
     State(state): State<AppState>,
     params: Result<Query<HashMap<String, String>>, axum::extract::rejection::QueryRejection>,
@@ -91,6 +120,7 @@ async fn oembed(
             "not a page of this map: {url:?} (expected {base}/#… or {base}/embed?…)"
         ))
     })?;
+    let view = with_step(&state.model, url.trim(), view);
 
     let (width, height) = fit(maxwidth, maxheight);
     let title = view.title(&state.model);
