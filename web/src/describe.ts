@@ -76,6 +76,9 @@ export function describeMap(state: AppState, disputed: IslandInfo[]): string[] {
       const japan = disputed.filter((i) => i.holders[id] === 'japan');
       const russia = disputed.filter((i) => i.holders[id] === 'russia');
       out.push(s.holds(s.line[id], islandList(japan, state), islandList(russia, state)));
+      // An island with no single holder is divided by the line (Iturup under the equal-area split).
+      const divided = disputed.filter((i) => i.holders[id] === undefined);
+      if (divided.length > 0) out.push(s.divided(islandList(divided, state)));
     }
   }
   if (state.areas) out.push(`${s.areas}: ${s.line[state.areas]}.`);

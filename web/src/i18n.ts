@@ -41,6 +41,7 @@ export interface Strings {
   mapShows: string;
   noLines: string;
   holds: (line: string, japan: string, russia: string) => string;
+  divided: (islands: string) => string;
   none: string;
   habomai: string;
   listJoin: string;
@@ -97,6 +98,7 @@ const en: Strings = {
   mapShows: 'The map shows these lines:',
   noLines: 'The map shows no boundary line.',
   holds: (line, japan, russia) => `${line}: Japan holds ${japan}; Russia holds ${russia}.`,
+  divided: (islands) => `The line divides ${islands} between the two sides.`,
   none: 'none of them',
   habomai: 'the Habomai islets',
   listJoin: ', ',
@@ -153,6 +155,7 @@ const ja: Strings = {
   mapShows: '表示中の境界線：',
   noLines: '境界線は表示されていません。',
   holds: (line, japan, russia) => `${line}：日本 ${japan}、ロシア ${russia}。`,
+  divided: (islands) => `${islands}は線により両国に分けられる。`,
   none: 'なし',
   habomai: '歯舞群島',
   listJoin: '、',
@@ -209,6 +212,7 @@ const ru: Strings = {
   mapShows: 'На карте показаны линии:',
   noLines: 'Линии границ не показаны.',
   holds: (line, japan, russia) => `${line}: Японии принадлежат ${japan}; России — ${russia}.`,
+  divided: (islands) => `Линия делит между сторонами: ${islands}.`,
   none: 'никакие',
   habomai: 'острова Хабомаи',
   listJoin: ', ',

@@ -90,6 +90,20 @@ describe('describeMap', () => {
     assert.match(text, /歯舞群島/);
   });
 
+  test('an island with no single holder is described as divided, not as held by nobody', () => {
+    const split = [
+      tile('iturup', 'four-islands', ITURUP, { 'equal-area-split': '' }),
+      tile('shikotan', 'four-islands', { en: 'Shikotan' }, { 'equal-area-split': 'japan' }),
+    ].map((p) => islandFromTile(p)!);
+    const s = cloneState(DEFAULT_STATE);
+    for (const id of LINE_IDS) s.lines[id] = false;
+    s.lines['equal-area-split'] = true;
+    const text = describeMap(s, split);
+    assert.equal(text.length, 3);
+    assert.match(text[1]!, /Japan holds Shikotan; Russia holds none of them/);
+    assert.match(text[2]!, /divides Iturup \/ Etorofu between the two sides/);
+  });
+
   test('the areas scenario is described even when its line is hidden', () => {
     const s = cloneState(DEFAULT_STATE);
     for (const id of LINE_IDS) s.lines[id] = false;
