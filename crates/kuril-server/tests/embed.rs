@@ -126,11 +126,11 @@ fn assert_rich(v: &Value) -> (u64, u64) {
 async fn oembed_answers_a_rich_embed_for_an_app_url_with_its_view() {
     let v = json_ok(oembed(&format!("{BASE}/#map=8/43.9/145.9&lines=two-island-1956&naming=ja"), "").await).await;
     assert_rich(&v);
-    let src = unescape(attr(v["html"].as_str().unwrap(), "<iframe", "src").unwrap());
+    let src = unescape(attr(v["html"].as_str().expect("present"), "<iframe", "src").expect("present"));
     assert!(src.contains("map=8/43.9/145.9"), "the camera of the link: {src}");
     assert!(src.contains("lines=two-island-1956&"), "the lines of the link: {src}");
     assert!(src.contains("naming=ja"), "{src}");
-    let thumb = v["thumbnail_url"].as_str().unwrap();
+    let thumb = v["thumbnail_url"].as_str().expect("present");
     assert!(
         thumb.contains("lines=two-island-1956") && thumb.contains("map=8/43.9/145.9"),
         "{thumb}"
@@ -144,7 +144,7 @@ async fn oembed_answers_a_rich_embed_for_an_app_url_with_its_view() {
         assert_rich(&json_ok(oembed(&url, "&format=json").await).await);
     }
     let v = json_ok(oembed(&format!("{BASE}/embed?lines=japanese&areas=japanese"), "").await).await;
-    let src = unescape(attr(v["html"].as_str().unwrap(), "<iframe", "src").unwrap());
+    let src = unescape(attr(v["html"].as_str().expect("present"), "<iframe", "src").expect("present"));
     assert!(
         src.contains("lines=japanese&") && src.contains("areas=japanese"),
         "{src}"
@@ -161,8 +161,8 @@ async fn oembed_of_a_step_link_embeds_the_map_of_that_step() {
         .expect("an 1875 step");
     let v = json_ok(oembed(&format!("{BASE}/#step={}", step.id), "").await).await;
     assert_rich(&v);
-    let src = unescape(attr(v["html"].as_str().unwrap(), "<iframe", "src").unwrap());
-    let query = src.split_once('?').unwrap().1;
+    let src = unescape(attr(v["html"].as_str().expect("present"), "<iframe", "src").expect("present"));
+    let query = src.split_once('?').expect("present").1;
     let field = |k: &str| {
         query
             .split('&')
@@ -175,7 +175,7 @@ async fn oembed_of_a_step_link_embeds_the_map_of_that_step() {
     let mut expected = step.map.lines.clone();
     expected.sort();
     assert_eq!(lines, expected, "{src}");
-    let cam: Vec<f64> = field("map").split('/').map(|x| x.parse().unwrap()).collect();
+    let cam: Vec<f64> = field("map").split('/').map(|x| x.parse().expect("present")).collect();
     let c = &step.map.camera;
     assert!(
         (cam[0] - c.zoom).abs() < 1e-3 && (cam[1] - c.lat).abs() < 1e-5 && (cam[2] - c.lng).abs() < 1e-5,
@@ -183,7 +183,7 @@ async fn oembed_of_a_step_link_embeds_the_map_of_that_step() {
     );
     // With a view of its own, the link's view wins.
     let v = json_ok(oembed(&format!("{BASE}/#lines=soviet&step={}", step.id), "").await).await;
-    assert!(unescape(v["html"].as_str().unwrap()).contains("lines=soviet&"));
+    assert!(unescape(v["html"].as_str().expect("present")).contains("lines=soviet&"));
 }
 
 #[tokio::test]
@@ -212,8 +212,8 @@ async fn oembed_respects_maxwidth_and_maxheight() {
             "{w}x{h} for {extra}"
         );
         let (tw, th) = (
-            v["thumbnail_width"].as_u64().unwrap(),
-            v["thumbnail_height"].as_u64().unwrap(),
+            v["thumbnail_width"].as_u64().expect("present"),
+            v["thumbnail_height"].as_u64().expect("present"),
         );
         assert!(
             tw <= mw.unwrap_or(u64::MAX) && th <= mh.unwrap_or(u64::MAX),
@@ -348,7 +348,7 @@ async fn embed_page_reads_bad_fields_as_defaults_and_escapes_everything() {
         !html.contains("alert("),
         "nothing from the request is copied into the page"
     );
-    let src = unescape(attr(&html, "<img", "src").unwrap());
+    let src = unescape(attr(&html, "<img", "src").expect("present"));
     assert!(
         src.contains("lines=soviet,japanese,two-island-1956&"),
         "default lines: {src}"
@@ -373,7 +373,7 @@ async fn app_index_carries_discovery_and_card_tags_for_the_request_host() {
     let og_image = unescape(attr(&html, "property=\"og:image\"", "content").expect("og:image"));
     assert!(og_image.starts_with(&format!("{BASE}/image.png?")), "{og_image}");
     assert!(
-        html.find("og:image").unwrap() < html.find("</head>").unwrap(),
+        html.find("og:image").expect("present") < html.find("</head>").expect("present"),
         "inside the head"
     );
     assert!(html.contains("src=\"app.js\""), "still the app");
