@@ -176,7 +176,19 @@ async fn geojson_api() {
         .iter()
         .filter_map(|l| l["id"].as_str())
         .collect();
-    assert_eq!(ids, ["soviet", "japanese", "two-island-1956", "equal-area-split"]);
+    // The dispute's lines first, then the historical treaty lines (kind "historical", shown by the timeline).
+    assert_eq!(
+        ids,
+        [
+            "soviet",
+            "japanese",
+            "two-island-1956",
+            "equal-area-split",
+            "shimoda-1855",
+            "saint-petersburg-1875",
+            "portsmouth-1905"
+        ]
+    );
     for l in lines.as_array().expect("list") {
         assert!(l["position_of"].is_string() && l["dates"].as_array().is_some_and(|d| !d.is_empty()));
         assert!(
@@ -228,7 +240,7 @@ async fn geojson_api() {
     let places = json(get("/api/places.geojson").await).await;
     assert!(places["features"].as_array().is_some_and(|p| p.len() >= 10));
     let scenarios = json(get("/api/scenarios").await).await;
-    assert_eq!(scenarios.as_array().expect("list").len(), 4);
+    assert_eq!(scenarios.as_array().expect("list").len(), 7);
     let eq = json(get("/api/scenarios/equal-area-split").await).await;
     let (j, r) = (
         eq["land_km2"]["japan"].as_f64().expect("n"),
