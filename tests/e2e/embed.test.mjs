@@ -83,6 +83,12 @@ describe('embed page (Chromium, real server)', () => {
       await waitForInteractive(page, record);
       const map = await page.evaluate(() => ({
         canvas: document.querySelectorAll('#embed-map canvas').length,
+        // The map takes the place of the image: same box.
+        box: (() => {
+          const m = document.querySelector('#embed-map').getBoundingClientRect();
+          const i = document.querySelector('[data-testid="embed-image"]').getBoundingClientRect();
+          return { map: [m.width, m.height], image: [i.width, i.height] };
+        })(),
         loaded: window.__map.loaded(),
         cooperative: window.__map.cooperativeGestures.isEnabled(),
         attribution: document.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent ?? '',
@@ -92,6 +98,7 @@ describe('embed page (Chromium, real server)', () => {
       }));
       assert.equal(map.canvas, 1, 'a map canvas after the click');
       assert.ok(map.loaded, 'the map has loaded');
+      assert.ok(map.box.map[1] > 200 && Math.abs(map.box.map[0] - map.box.image[0]) < 2 && Math.abs(map.box.map[1] - map.box.image[1]) < 2, `map over the image: ${JSON.stringify(map.box)}`);
       assert.ok(map.cooperative, 'cooperative gestures: the page scrolls, the map needs Ctrl/two fingers');
       assert.match(map.attribution, /GSHHG|Natural Earth|MapLibre/, `attribution shown: ${map.attribution}`);
       assert.deepEqual(map.lines, ['visible', 'visible', 'none'], 'the lines of the query');

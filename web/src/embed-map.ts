@@ -4,6 +4,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { SOURCE, applyState, setupLayers } from './apply';
 import { describeMap, islandFromTile, type IslandInfo } from './describe';
+import { t } from './i18n';
 import { EXTRA_ATTRIBUTION, loadStyle } from './map';
 import { decodeState } from './state';
 
@@ -65,7 +66,9 @@ export async function mountEmbedMap({ container, image, description }: EmbedMapO
   image.setAttribute('aria-hidden', 'true');
   document.body.dataset.mapLoaded = '1';
 
-  // Once the tiles are in, the description names the islands under each line, as in the app.
+  // Once the tiles are in, the description is rewritten by describe.ts as in the app (in the link's language),
+  // provided the tiles hold every disputed island the server counted (`data-disputed`): at low zooms the small
+  // islets are not in the tiles, and the server's description, made from the whole model, stays.
   map.once('idle', () => {
     document.body.dataset.mapIdle = '1';
     const islands = new Map<string, IslandInfo>();
@@ -74,8 +77,11 @@ export async function mountEmbedMap({ container, image, description }: EmbedMapO
       const island = islandFromTile(f.properties);
       if (island) islands.set(island.id, island);
     }
-    if (description && islands.size > 0) {
+    const expected = Number(description?.dataset.disputed ?? NaN);
+    if (description && islands.size > 0 && islands.size >= expected) {
       const heading = description.querySelector('h2');
+      if (heading) heading.textContent = t(state.lang).descriptionHeading;
+      description.lang = state.lang;
       description.replaceChildren(...(heading ? [heading] : []), ...describeMap(state, [...islands.values()]).map((text) => {
         const p = document.createElement('p');
         p.textContent = text;

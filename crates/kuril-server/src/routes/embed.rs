@@ -424,7 +424,7 @@ pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
 <button type="button" class="embed-load" id="embed-load" data-testid="embed-load" aria-describedby="embed-load-note">Load interactive map</button>
 <p class="embed-load-note visually-hidden" id="embed-load-note">Loads the map that you can zoom and pan; the image shows the same view.</p>
 </figure>
-<section class="embed-description" id="embed-description" data-testid="embed-description" aria-live="polite">
+<section class="embed-description" id="embed-description" data-testid="embed-description" data-disputed="{disputed}" aria-live="polite">
 <h2 class="visually-hidden">What the map shows</h2>
 {paragraphs}
 </section>
@@ -444,6 +444,7 @@ Shorelines: GSHHG (LGPL-3.0); land: Natural Earth; names and dates with sources.
         width = width,
         height = height,
         paragraphs = paragraphs,
+        disputed = model.islands.iter().filter(|i| i.disputed).count(),
         app_url = e(&app_url),
     )
 }
