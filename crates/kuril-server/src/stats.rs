@@ -121,7 +121,7 @@ fn lines(model: &Model, out: &mut String) -> anyhow::Result<()> {
     )?;
     writeln!(
         out,
-        "{:<16} {:>6} {:>10} {:>9} {:>15} {:>10}  Japan holds (of the four)",
+        "{:<22} {:>6} {:>10} {:>9} {:>15} {:>10}  Japan holds (of the four)",
         "scenario", "parts", "length km", "samples", "worst error m", "worst %"
     )?;
     for sc in &model.scenarios {
@@ -143,7 +143,7 @@ fn lines(model: &Model, out: &mut String) -> anyhow::Result<()> {
             .collect();
         writeln!(
             out,
-            "{:<16} {:>6} {:>10.1} {:>9} {:>15.1} {:>9.3}%  {}",
+            "{:<22} {:>6} {:>10.1} {:>9} {:>15.1} {:>9.3}%  {}",
             sc.id,
             line.geometry.0.len(),
             line.length_km(),
@@ -161,5 +161,23 @@ fn lines(model: &Model, out: &mut String) -> anyhow::Result<()> {
         out,
         "(error = |distance to Japan's coast − distance to Russia's coast| at points every {SAMPLE_STEP_M} m)"
     )?;
+    // Historical lines are computed in their own windows; where a line is a cut on land the error does not apply.
+    for sc in &model.scenarios {
+        let windows = model.windows(&sc.id)?;
+        if windows != [model.analysis_window] {
+            let ws: Vec<String> = windows
+                .iter()
+                .map(|w| format!("{}–{}°E, {}–{}°N", w.min().x, w.max().x, w.min().y, w.max().y))
+                .collect();
+            writeln!(out, "({}: inside {})", sc.id, ws.join(" and "))?;
+        }
+        if let Some(split) = &sc.split {
+            writeln!(
+                out,
+                "({}: on {} the line is a cut across land, where the error column does not apply)",
+                sc.id, split.island
+            )?;
+        }
+    }
     Ok(())
 }
