@@ -20,20 +20,33 @@ fn n(v: f64) -> String {
     if s == "-0" { "0".into() } else { s }
 }
 
+/// Append a tenth of a pixel, `t` = value × 10 rounded, as "12.3", "-4" or "0".
+fn push_tenths(out: &mut String, t: i64) {
+    if t < 0 {
+        out.push('-');
+    }
+    let a = t.unsigned_abs();
+    let _ = write!(out, "{}", a / 10);
+    if !a.is_multiple_of(10) {
+        out.push('.');
+        out.push(char::from(b'0' + (a % 10) as u8));
+    }
+}
+
 fn path_data(out: &mut String, pts: &[Coord], close: bool) {
-    let mut last = String::new();
-    let mut first = true;
+    let mut last = None;
     for c in pts {
-        let p = format!("{} {}", n(c.x), n(c.y));
-        if p == last {
+        let p = ((c.x * 10.0).round() as i64, (c.y * 10.0).round() as i64);
+        if last == Some(p) {
             continue;
         }
-        out.push(if first { 'M' } else { 'L' });
-        out.push_str(&p);
-        last = p;
-        first = false;
+        out.push(if last.is_none() { 'M' } else { 'L' });
+        push_tenths(out, p.0);
+        out.push(' ');
+        push_tenths(out, p.1);
+        last = Some(p);
     }
-    if close && !first {
+    if close && last.is_some() {
         out.push('Z');
     }
 }
@@ -199,4 +212,23 @@ pub fn svg(scene: &Scene, view: &View) -> String {
     text(&mut out, "attribution", &a.lines, a.size, "end", |t| t.left + t.width);
     out.push_str("</g>\n</g>\n</svg>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenths_of_a_pixel() {
+        let s = |t| {
+            let mut o = String::new();
+            push_tenths(&mut o, t);
+            o
+        };
+        assert_eq!([s(0), s(123), s(-45), s(-3), s(70)], ["0", "12.3", "-4.5", "-0.3", "7"]);
+        let mut d = String::new();
+        let pts = [(1.0, 2.04), (1.01, 2.0), (3.0, 4.0)].map(|(x, y)| geo::coord! { x: x, y: y });
+        path_data(&mut d, &pts, true);
+        assert_eq!(d, "M1 2L3 4Z");
+    }
 }

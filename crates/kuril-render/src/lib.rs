@@ -30,7 +30,7 @@ use kuril_tiles::layers::{Layer, build_layers};
 
 pub use error::RenderError;
 pub use params::{Camera, Lang, MAX_SIZE, MAX_ZOOM, MIN_ZOOM, Naming, ParamError, View, parse_query};
-pub use scene::{Scene, attribution_text};
+pub use scene::{FONT_ATTRIBUTION, ISLAND_LABEL_RANKS, Scene, attribution_text, max_island_rank};
 
 /// Everything needed to draw any view: the tile layers with a per-zoom cache of their simplified geometry,
 /// the theme and the glyphs. Build once and share.

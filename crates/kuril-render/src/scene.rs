@@ -19,6 +19,21 @@ const MARGIN: f64 = 16.0;
 /// The attribution's font size and padding, px (MapLibre's attribution control uses 12 px).
 pub const ATTRIBUTION_SIZE: f64 = 12.0;
 const ATTRIBUTION_PAD: f64 = 5.0;
+/// What the web map credits besides the data (`EXTRA_ATTRIBUTION` in `web/src/map.ts`) that applies to an image:
+/// the label font. MapLibre is not used here, so it is not credited.
+pub const FONT_ATTRIBUTION: &str = "Font: Noto Sans (SIL OFL 1.1)";
+/// Island labels the web app shows by zoom (`ISLAND_LABEL_FILTER` in `web/src/apply.ts`, a filter the app sets
+/// on the style): from each zoom on, labels up to this rank.
+pub const ISLAND_LABEL_RANKS: [(f64, f64); 4] = [(0.0, 1.0), (5.0, 2.0), (8.0, 3.0), (9.0, 4.0)];
+
+/// The highest island label rank shown at `zoom`.
+pub fn max_island_rank(zoom: f64) -> f64 {
+    ISLAND_LABEL_RANKS
+        .iter()
+        .filter(|(z, _)| zoom >= *z)
+        .map(|(_, r)| *r)
+        .fold(0.0, f64::max)
+}
 
 /// One thing to draw.
 #[derive(Debug, Clone, PartialEq)]
@@ -316,6 +331,7 @@ fn labels(cx: &Ctx<'_>, places: &[(&SourceFeature, Coord)]) -> Vec<Label> {
                 (rank, f, c)
             })
             .collect();
+        islands.retain(|(rank, _, _)| *rank <= max_island_rank(zoom));
         islands.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (rank, f, c) in islands {
             if let Some(text) = name(f, cx.view) {
@@ -365,9 +381,12 @@ fn area((a, b): &(Coord, Coord)) -> f64 {
     (b.x - a.x) * (b.y - a.y)
 }
 
-/// The attribution string as plain text (the TileJSON form escapes `&` for HTML).
+/// The attribution as plain text, the font first as on the web map (the TileJSON form escapes `&` for HTML).
 pub fn attribution_text() -> String {
-    kuril_tiles::ATTRIBUTION.replace("&amp;", "&")
+    format!(
+        "{FONT_ATTRIBUTION} | {}",
+        kuril_tiles::ATTRIBUTION.replace("&amp;", "&")
+    )
 }
 
 fn attribution(r: &Renderer, view: &View) -> Attribution {

@@ -176,7 +176,7 @@ impl Reader {
             Json::Number(n) => vec![(0.0, n.as_f64().unwrap_or(1.0))],
             Json::Array(a) if a.first().and_then(Json::as_str) == Some("interpolate") => {
                 let stops: Vec<f64> = a.iter().skip(3).filter_map(Json::as_f64).collect();
-                if stops.len() < 2 || stops.len() % 2 != 0 || stops.len() != a.len() - 3 {
+                if stops.len() < 2 || !stops.len().is_multiple_of(2) || stops.len() != a.len() - 3 {
                     return Err(err(format!("{id}.line-width: unsupported interpolate")));
                 }
                 stops.chunks(2).map(|p| (p[0], p[1])).collect()

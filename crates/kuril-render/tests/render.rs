@@ -196,9 +196,22 @@ fn each_line_is_drawn_along_the_models_geometry_in_its_colour() {
     let (model, _) = fixture();
     for (id, colour, dash) in LINE_STYLES {
         let colour = hex(colour);
-        let query = format!("map=6/44.3/146.5&lines={id}&width=1200&height=630");
-        let (view, img) = render(&query);
-        let (_, without) = render("map=6/44.3/146.5&lines=none&width=1200&height=630");
+        // A camera that holds the whole line (the historical ones lie far from the opening view).
+        let line = model.line(id).expect("line");
+        let (mut min, mut max) = (coord! { x: f64::MAX, y: f64::MAX }, coord! { x: f64::MIN, y: f64::MIN });
+        for c in line.geometry.0.iter().flat_map(|l| l.0.iter()) {
+            let w = kuril_tiles::mercator::to_world(*c);
+            min = coord! { x: min.x.min(w.x), y: min.y.min(w.y) };
+            max = coord! { x: max.x.max(w.x), y: max.y.max(w.y) };
+        }
+        let centre = kuril_tiles::mercator::to_lonlat(coord! { x: (min.x + max.x) / 2.0, y: (min.y + max.y) / 2.0 });
+        let fit = |px: f64, world: f64| (px * 0.8 / (512.0 * world.max(1e-9))).log2();
+        let zoom = fit(1200.0, max.x - min.x)
+            .min(fit(630.0, max.y - min.y))
+            .clamp(1.0, 10.0);
+        let camera = format!("map={zoom:.3}/{:.5}/{:.5}&width=1200&height=630", centre.y, centre.x);
+        let (view, img) = render(&format!("{camera}&lines={id}"));
+        let (_, without) = render(&format!("{camera}&lines=none"));
         let vp = Viewport::of(&view);
         // Points along the line (segment midpoints and vertices) inside the image.
         let samples: Vec<Coord> = model
@@ -314,10 +327,7 @@ fn svg_parses_and_has_the_layers_labels_and_attribution() {
         .ru_latn
         .clone()
         .expect("ru_latn");
-    assert!(
-        texts.iter().any(|t| *t == kunashir) && texts.iter().any(|t| *t == iturup),
-        "labels: {all}"
-    );
+    assert!(texts.contains(&kunashir) && texts.contains(&iturup), "labels: {all}");
     let hokkaido = model
         .island("hokkaido")
         .expect("island")
@@ -325,7 +335,7 @@ fn svg_parses_and_has_the_layers_labels_and_attribution() {
         .ru_latn
         .clone()
         .unwrap_or_default();
-    assert!(texts.iter().any(|t| *t == hokkaido), "labels: {all}");
+    assert!(texts.contains(&hokkaido), "labels: {all}");
     assert!(
         !texts.iter().any(|t| t.contains("Kunashiri")),
         "a Japanese name under Russian naming: {all}"
@@ -350,6 +360,33 @@ fn japanese_naming_in_japanese_uses_the_japanese_names_and_glyphs() {
     // The same view as PNG renders the kanji from the embedded glyphs (no panic, some dark text pixels).
     let img = decode(&r.png(&view).expect("renders"));
     assert_eq!((img.width, img.height), (600, 400));
+}
+
+/// The island label ranks by zoom and the font credit are the web app's (`web/src/apply.ts`, `web/src/map.ts`),
+/// read here from the TypeScript source so that a change there fails this test.
+#[test]
+fn label_ranks_and_font_credit_follow_the_web_app() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../web/src/");
+    let apply = std::fs::read_to_string(format!("{dir}apply.ts")).expect("web/src/apply.ts");
+    let line = apply
+        .lines()
+        .find(|l| l.contains("const ISLAND_LABEL_FILTER"))
+        .expect("ISLAND_LABEL_FILTER");
+    // ['<=', ['get', 'rank'], ['step', ['zoom'], r0, z1, r1, z2, r2, ...]]
+    let step = line.split("['zoom'],").nth(1).expect("a step over the zoom");
+    let nums: Vec<f64> = step
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().expect("number"))
+        .collect();
+    let mut expected = vec![(0.0, nums[0])];
+    expected.extend(nums[1..].chunks(2).map(|p| (p[0], p[1])));
+    assert_eq!(kuril_render::ISLAND_LABEL_RANKS.to_vec(), expected);
+    let map = std::fs::read_to_string(format!("{dir}map.ts")).expect("web/src/map.ts");
+    assert!(
+        map.contains(&format!("'{}'", kuril_render::FONT_ATTRIBUTION)),
+        "font credit differs from web/src/map.ts"
+    );
 }
 
 #[test]
