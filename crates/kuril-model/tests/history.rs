@@ -206,6 +206,17 @@ fn historical_lines_are_equidistant_at_sea_within_half_a_percent_or_50_m() {
                 continue; // the parallel on land; where it meets the sea the two coasts are a few hundred metres apart
             }
             at_sea += 1;
+            // The nearest coast is a real one, never the edge along which the shoreline data closes a landmass
+            // cut by its region (139–157°E, 41–55°N; e.g. Kamchatka along 157°E).
+            for n in [s.to_japan, s.to_russia] {
+                let c = n.point;
+                let on_edge = c.x > 156.9999 || c.x < 139.0001 || c.y > 54.9999 || c.y < 41.0001;
+                assert!(
+                    !on_edge,
+                    "{id}: at {:?} the nearest coast is the data's edge at {c:?}",
+                    s.point
+                );
+            }
             let mean = (s.to_japan.distance_m + s.to_russia.distance_m) / 2.0;
             assert!(
                 s.error_m() <= (0.005 * mean).max(50.0),
