@@ -19,7 +19,7 @@ import {
 } from './state';
 import { Ui } from './ui';
 import { EmbedDialog } from './embed-dialog';
-import { StraitsTourPanel } from './straits-tour';
+import { StraitsTourPanel, tourOnlyLink } from './straits-tour';
 import { st } from './story-i18n';
 import { TimelinePanel, stepOnlyLink } from './timeline';
 import { Tools } from './tools';
@@ -51,6 +51,8 @@ async function start(): Promise<void> {
   let state = decodeState(location.hash, defaults);
   // A link naming only a timeline step (`#step=<id>`) takes the step's map state once the timeline has loaded.
   const openStepFromLink = stepOnlyLink(location.hash);
+  // Likewise a straits-tour link without a camera (`#tour=straits&sel=strait:vries`) takes the stop's camera.
+  const openTourFromLink = state.tour === 'straits' && tourOnlyLink(location.hash);
 
   const style = await loadStyle();
   const docs = new Documents(dataModeOfStyle(style));
@@ -185,6 +187,7 @@ async function start(): Promise<void> {
     ui.render(state, { theme: darkScheme.matches ? 'dark' : 'light' });
     tools.render(state);
     if (openStepFromLink && live) void timeline.open(state.step, { jump: true });
+    else if (openTourFromLink && live) void straits.open(state.selected?.kind === 'strait' ? state.selected.id : null, { jump: true });
     else renderStories();
     describe();
     writeHash();
@@ -209,6 +212,9 @@ async function start(): Promise<void> {
     if (stepOnlyLink(location.hash) && live) {
       state = { ...next, camera: state.camera };
       void timeline.open(next.step);
+    } else if (next.tour === 'straits' && tourOnlyLink(location.hash) && live) {
+      state = { ...next, camera: state.camera };
+      void straits.open(next.selected?.kind === 'strait' ? next.selected.id : null);
     } else setState(next, { moveCamera: true });
   });
 

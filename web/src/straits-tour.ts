@@ -33,6 +33,12 @@ export function stopState(base: AppState, stop: StraitStop): AppState {
   return next;
 }
 
+/** True when a hash opens the tour without a camera of its own: the stop's camera is applied then. */
+export function tourOnlyLink(hash: string): boolean {
+  const keys = hash.replace(/^#/, '').split('&').map((p) => p.split('=')[0]);
+  return keys.includes('tour') && !keys.includes('map');
+}
+
 export class StraitsTourPanel {
   readonly el: HTMLElement;
   private doc: StraitsTourDoc | null = null;

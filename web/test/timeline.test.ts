@@ -1,7 +1,7 @@
 // The map state a timeline step or a straits-tour stop asks for, and which links open a step with its own view.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { stopState, type StraitStop } from '../src/straits-tour';
+import { stopState, tourOnlyLink, type StraitStop } from '../src/straits-tour';
 import { DEFAULT_STATE, cloneState, decodeState, encodeState, lineVisible, type AppState } from '../src/state';
 import { stepOnlyLink, stepState, type TimelineStep } from '../src/timeline';
 
@@ -91,5 +91,13 @@ describe('stopState', () => {
     assert.deepEqual(s.camera, { lng: 149.5, lat: 45.6, zoom: 8, bearing: 0, pitch: 0 });
     assert.deepEqual(s.lines, from.lines);
     assert.match(encodeState(s), /&sel=strait:vries&tour=straits$/);
+  });
+});
+
+describe('tourOnlyLink', () => {
+  test('a tour link without a camera takes the stop camera; with one it keeps its own', () => {
+    assert.equal(tourOnlyLink('#tour=straits&sel=strait:vries'), true);
+    assert.equal(tourOnlyLink('#map=8/45/149&tour=straits&sel=strait:vries'), false);
+    assert.equal(tourOnlyLink('#sel=strait:vries'), false);
   });
 });
