@@ -3,10 +3,25 @@
 // and what they mean, the camera (within a tolerance); the permalink the app then writes restores the same state
 // again. The straits tour highlights each strait in turn and shows its computed width, depth and attributed claims.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { describeRecord, launchBrowser, openPage, waitForMapIdle } from './lib/browser.mjs';
 import { settle } from './lib/driver.mjs';
 import { startServer } from './lib/server.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious or critical axe-core violations of the page (injected through DevTools: the CSP blocks inline scripts). */
+async function seriousViolations(page) {
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+}
 
 /** Camera tolerance: 1e-4 degree (about 10 m) and 1e-3 of a zoom level. */
 const DEG = 1e-4;
@@ -128,6 +143,29 @@ describe('timeline and straits tour (Chromium, real server)', () => {
       assert.deepEqual(record.consoleErrors, [], describeRecord(record));
     } finally {
       await context.close();
+    }
+  });
+
+  test('no serious or critical axe violations with the timeline (Japanese), the tour (Russian, dark) or the embed dialog open', { timeout: 180_000 }, async () => {
+    const step = timeline.steps[2];
+    const cases = [
+      { hash: `#step=${step.id}&lang=ja`, ready: '[data-testid="timeline-step"]', scheme: 'light' },
+      { hash: '#tour=straits&sel=strait:vries&lang=ru&naming=ru', ready: '[data-testid="straits-stop"]', scheme: 'dark' },
+      { hash: '#map=7/44/146', ready: null, scheme: 'light', embed: true },
+    ];
+    for (const c of cases) {
+      const { context, page, record } = await openPage(browser);
+      await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: c.scheme });
+      try {
+        await load(page, record, `${server.url}${c.hash}`, (sel) => !sel || document.querySelector(sel), c.ready);
+        if (c.embed) {
+          await page.getByTestId('embed-button').click();
+          await page.getByTestId('embed-code').waitFor();
+        }
+        assert.deepEqual(await seriousViolations(page), [], c.hash);
+      } finally {
+        await context.close();
+      }
     }
   });
 
