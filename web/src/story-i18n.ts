@@ -10,6 +10,7 @@ export interface StoryStrings {
   previous: string;
   next: string;
   stepOf: (n: number, total: number) => string;
+  stopOf: (n: number, total: number) => string;
   steps: string;
   stops: string;
   linesShown: string;
@@ -46,6 +47,7 @@ const en: StoryStrings = {
   previous: 'Previous',
   next: 'Next',
   stepOf: (n, total) => `Step ${n} of ${total}`,
+  stopOf: (n, total) => `Strait ${n} of ${total}`,
   steps: 'All steps',
   stops: 'All straits',
   linesShown: 'Lines on the map',
@@ -71,7 +73,7 @@ const en: StoryStrings = {
   copy: 'Copy code',
   copied: 'Copied',
   close: 'Close',
-  keysHint: 'Left and right arrow keys move between steps.',
+  keysHint: 'Left and right arrow keys move between steps (with the focus in this panel).',
 };
 
 const ja: StoryStrings = {
@@ -82,6 +84,7 @@ const ja: StoryStrings = {
   previous: '前へ',
   next: '次へ',
   stepOf: (n, total) => `${total}件中${n}件目`,
+  stopOf: (n, total) => `${total}海峡中${n}番目`,
   steps: 'すべての項目',
   stops: 'すべての海峡',
   linesShown: '地図上の線',
@@ -118,6 +121,7 @@ const ru: StoryStrings = {
   previous: 'Назад',
   next: 'Далее',
   stepOf: (n, total) => `Шаг ${n} из ${total}`,
+  stopOf: (n, total) => `Пролив ${n} из ${total}`,
   steps: 'Все шаги',
   stops: 'Все проливы',
   linesShown: 'Линии на карте',

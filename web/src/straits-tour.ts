@@ -153,7 +153,7 @@ export class StraitsTourPanel {
     const depth = stop.depth;
     this.el.replaceChildren(
       h('div', { class: 'panel-head' }, h('h2', { id: 'straits-tour-title' }, s.straitsTitle), close),
-      h('div', { class: 'story-nav' }, prev, h('span', { role: 'status' }, s.stepOf(index + 1, doc.stops.length)), next),
+      h('div', { class: 'story-nav' }, prev, h('span', { role: 'status' }, s.stopOf(index + 1, doc.stops.length)), next),
       h(
         'article',
         { class: 'story-step', 'data-testid': 'straits-stop', 'data-stop': stop.id },
