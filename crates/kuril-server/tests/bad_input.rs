@@ -221,11 +221,12 @@ fn catalogue() -> Vec<(&'static str, String, u16)> {
             431,
         ),
         (
-            "many headers (40 kB in all)",
+            "many headers (18 kB in all)",
             {
                 let mut h = get("/api/scenarios");
-                for i in 0..400 {
-                    h.push_str(&format!("\r\nX-H{i}: {}", "c".repeat(90)));
+                // Under hyper's count of 100 headers, over the guard's 16 kB in all.
+                for i in 0..90 {
+                    h.push_str(&format!("\r\nX-H{i}: {}", "c".repeat(200)));
                 }
                 h
             },

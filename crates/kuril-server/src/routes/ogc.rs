@@ -338,7 +338,12 @@ async fn api(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<R
     check_query(q, &[])?;
     let cat = catalogue(&s).await?;
     let ids: Vec<String> = cat.ids().collect();
-    Ok(json_response(OPENAPI, &openapi(&s.base_url(&h), &ids)))
+    let mut doc = openapi(&s.base_url(&h), &ids);
+    let scenarios: Vec<String> = s.model.scenarios.iter().map(|sc| sc.id.clone()).collect();
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        paths.extend(super::openapi::service_paths(&scenarios));
+    }
+    Ok(json_response(OPENAPI, &doc))
 }
 
 fn round6(v: f64) -> f64 {
@@ -694,7 +699,8 @@ async fn feature(
     Ok(json_response(GEOJSON, &v))
 }
 
-/// The OpenAPI 3.0 document: every `/ogc` endpoint and the downloads.
+/// The OpenAPI 3.0 document: every `/ogc` endpoint and the downloads (`api` adds the rest of the service from
+/// `openapi.rs`).
 pub fn openapi(root: &str, collections: &[String]) -> Value {
     let err = |d: &str| json!({ "description": d, "content": { JSON: { "schema": { "$ref": "#/components/schemas/error" } } } });
     let ok_json = |d: &str, schema: &str| json!({ "description": d, "content": { JSON: { "schema": { "$ref": format!("#/components/schemas/{schema}") } } } });
@@ -703,10 +709,13 @@ pub fn openapi(root: &str, collections: &[String]) -> Value {
     let download_content: Value = super::download::FORMATS
         .iter()
         .map(|f| {
-            (
-                f.content_type.to_string(),
-                json!({ "schema": { "type": "string", "format": "binary" } }),
-            )
+            // GeoJSON is JSON (clients parse it); the others are files.
+            let schema = if f.content_type == GEOJSON {
+                json!({ "$ref": "#/components/schemas/featureCollectionGeoJSON" })
+            } else {
+                json!({ "type": "string", "format": "binary" })
+            };
+            (f.content_type.to_string(), json!({ "schema": schema }))
         })
         .collect::<serde_json::Map<_, _>>()
         .into();
@@ -717,7 +726,7 @@ pub fn openapi(root: &str, collections: &[String]) -> Value {
     json!({
         "openapi": "3.0.3",
         "info": {
-            "title": "Kuril Islands dispute map: OGC API – Features and downloads",
+            "title": "Kuril Islands dispute map: OGC API – Features, downloads and the service API",
             "version": env!("CARGO_PKG_VERSION"),
             "description": "OGC API – Features – Part 1 (Core, GeoJSON, OpenAPI 3.0) over the islands, straits, places, \
                             each scenario's computed boundary line, claim areas and maritime zones; and downloads of every \
@@ -834,7 +843,9 @@ pub fn openapi(root: &str, collections: &[String]) -> Value {
                 "limit": { "name": "limit", "in": "query", "required": false, "style": "form", "explode": false,
                            "description": format!("Features per page: at least 1, default {LIMIT_DEFAULT}; a value above \
                                                    {LIMIT_MAX} is treated as {LIMIT_MAX} (no error)."),
-                           "schema": { "type": "integer", "minimum": 1, "maximum": LIMIT_MAX, "default": LIMIT_DEFAULT } },
+                           // No `maximum` in the schema: a larger value is valid and served as the maximum
+                           // (OGC API – Features, /req/core/fc-limit-response-1).
+                           "schema": { "type": "integer", "minimum": 1, "default": LIMIT_DEFAULT } },
                 "offset": { "name": "offset", "in": "query", "required": false, "style": "form", "explode": false,
                             "description": "Features to skip (paging; the `next` link sets it).",
                             "schema": { "type": "integer", "minimum": 0, "default": 0 } },
@@ -847,7 +858,7 @@ pub fn openapi(root: &str, collections: &[String]) -> Value {
                 "datetime": { "name": "datetime", "in": "query", "required": false, "style": "form", "explode": false,
                               "description": "RFC 3339 date-time or interval (`a/b`, `../b`, `a/..`). The data has no time \
                                               dimension: a valid value filters nothing; a malformed one gets 400.",
-                              "schema": { "type": "string" } },
+                              "schema": { "type": "string", "format": "date-time" } },
                 "f": { "name": "f", "in": "query", "required": false, "description": "Response format: JSON only.",
                        "schema": { "type": "string", "enum": ["json", "geojson"] } },
             },
