@@ -27,7 +27,16 @@ const WEB_INPUTS: &[&str] = &[
 ];
 
 /// The files that `npm run build` writes; checked after the build and in skip mode.
-const DIST_FILES: &[&str] = &["index.html", "app.js", "app.css", "favicon.svg"];
+const DIST_FILES: &[&str] = &[
+    "index.html",
+    "app.js",
+    "app.css",
+    "favicon.svg",
+    "embed.js",
+    "embed.css",
+    "embed-map.js",
+    "embed-map.css",
+];
 
 fn main() {
     let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR set by Cargo"));
