@@ -41,6 +41,11 @@ bench SECONDS="20" MAXZOOM="14":
 soak SECONDS="300" CONNECTIONS="256":
     bash bench/soak.sh {{SECONDS}} {{CONNECTIONS}}
 
+# Licences, bans and sources of every dependency (cargo install cargo-deny --locked). Advisories need the
+# RustSec database from GitHub, which this machine cannot reach: run `cargo deny check advisories` where it can.
+deny:
+    cargo deny check licenses bans sources
+
 # Tile generation benchmark (criterion)
 bench-tiles:
     cargo bench -p kuril-tiles --bench tiles
