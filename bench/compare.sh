@@ -23,6 +23,7 @@ done
 [ -d web/node_modules/pmtiles ] || (cd web && npm ci --no-audit --no-fund)
 
 work=$(mktemp -d)
+chmod 755 "$work"  # nginx workers (www-data) must read the files
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
