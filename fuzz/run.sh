@@ -24,7 +24,10 @@ for target in $(cargo fuzz list); do
   # cargo fuzz exits non-zero on a crash; pipefail is defeated by grep above, so check for artifacts instead.
   if compgen -G "artifacts/$target/*" >/dev/null; then
     echo "fuzz: $target found a failing input:" >&2
-    ls "artifacts/$target" >&2
+    for f in artifacts/"$target"/*; do
+      echo "  $f, as text with escapes:" >&2
+      python3 -c 'import sys; print("  " + repr(open(sys.argv[1], "rb").read()[:512]))' "$f" >&2
+    done
     exit 1
   fi
 done

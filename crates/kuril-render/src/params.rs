@@ -257,6 +257,17 @@ fn size(param: &'static str, s: &str) -> Result<u32, ParamError> {
     Ok(v as u32)
 }
 
+/// Decimal places kept in permalinks, as the app writes them (`web/src/state.ts`).
+const ZOOM_DIGITS: usize = 3;
+const LNGLAT_DIGITS: usize = 5;
+const BEARING_DIGITS: usize = 1;
+
+/// `v` rounded to `digits` decimal places, exactly as `{v:.digits$}` prints it (so printing the result with
+/// the same precision gives the same text).
+fn round_to(v: f64, digits: usize) -> f64 {
+    format!("{v:.digits$}").parse().unwrap_or(v)
+}
+
 /// Normalises a longitude to [-180, 180) (as `wrapLng` in the app).
 fn wrap_lng(lng: f64) -> f64 {
     if (-180.0..180.0).contains(&lng) {
@@ -273,9 +284,20 @@ fn camera(value: &str) -> Result<Camera, ParamError> {
             value: value.to_string(),
         });
     }
-    let zoom = in_range("zoom", number("zoom", parts[0])?, MIN_ZOOM, MAX_ZOOM)?;
-    let lat = in_range("lat", number("lat", parts[1])?, -MAX_LAT, MAX_LAT)?;
-    let lng = wrap_lng(in_range("lng", number("lng", parts[2])?, -540.0, 540.0)?);
+    // Values are rounded to the app's permalink precision here, before wrapping, so that the view drawn is
+    // the view its canonical query names (the canonical form of a canonical form is itself).
+    let zoom = round_to(
+        in_range("zoom", number("zoom", parts[0])?, MIN_ZOOM, MAX_ZOOM)?,
+        ZOOM_DIGITS,
+    );
+    let lat = round_to(
+        in_range("lat", number("lat", parts[1])?, -MAX_LAT, MAX_LAT)?,
+        LNGLAT_DIGITS,
+    );
+    let lng = wrap_lng(round_to(
+        in_range("lng", number("lng", parts[2])?, -540.0, 540.0)?,
+        LNGLAT_DIGITS,
+    ));
     let mut bearing = 0.0;
     if parts.len() == 5 {
         let b = number("bearing", parts[3])?;
@@ -285,7 +307,8 @@ fn camera(value: &str) -> Result<Camera, ParamError> {
                 value: parts[4].to_string(),
             });
         }
-        bearing = (b + 180.0).rem_euclid(360.0) - 180.0;
+        bearing = (round_to(b, BEARING_DIGITS) + 180.0).rem_euclid(360.0) - 180.0;
+        bearing = round_to(bearing, BEARING_DIGITS);
         if bearing == 0.0 {
             bearing = 0.0;
         }
@@ -390,9 +413,14 @@ impl View {
             if s == "-0" { "0".to_string() } else { s }
         };
         let c = &self.camera;
-        let mut map = format!("{}/{}/{}", num(c.zoom, 3), num(c.lat, 5), num(c.lng, 5));
+        let mut map = format!(
+            "{}/{}/{}",
+            num(c.zoom, ZOOM_DIGITS),
+            num(c.lat, LNGLAT_DIGITS),
+            num(c.lng, LNGLAT_DIGITS)
+        );
         if c.bearing != 0.0 {
-            let _ = write!(map, "/{}/0", num(c.bearing, 1));
+            let _ = write!(map, "/{}/0", num(c.bearing, BEARING_DIGITS));
         }
         let lines = if self.lines.is_empty() {
             "none".to_string()
@@ -432,6 +460,25 @@ mod tests {
         )
         .expect("valid");
         assert_eq!(parse_query(&v.canonical_query(), &IDS), Ok(v));
+    }
+
+    #[test]
+    fn canonical_form_is_a_fixed_point_at_rounding_edges() {
+        // Values that round onto a wrap-around or onto zero: found by fuzzing (fuzz/fuzz_targets/image_params.rs).
+        for map in [
+            "3/10/20/0.04/0",
+            "3/10/20/179.96/0",
+            "3/10/20/-180.04/0",
+            "3/10/179.999996",
+            "3/10/-180.000004",
+            "2.0004/-85.059996/0.000004",
+        ] {
+            let v = parse_query(&format!("map={map}&lines=soviet"), &IDS).expect("valid");
+            let once = v.canonical_query();
+            let again = parse_query(&once, &IDS).expect("canonical parses");
+            assert_eq!(again, v, "{map}: the canonical form names the same view");
+            assert_eq!(again.canonical_query(), once, "{map}");
+        }
     }
 
     #[test]
