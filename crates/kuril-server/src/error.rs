@@ -14,6 +14,8 @@ pub struct ApiError {
     pub message: String,
     /// Valid values, for an unknown id.
     pub valid: Option<Vec<String>>,
+    /// Seconds after which to retry, sent as `Retry-After` (overload).
+    pub retry_after: Option<u32>,
 }
 
 impl ApiError {
@@ -23,6 +25,7 @@ impl ApiError {
             code,
             message: message.into(),
             valid: None,
+            retry_after: None,
         }
     }
 
@@ -37,6 +40,13 @@ impl ApiError {
     pub fn unknown_id(kind: &str, id: &str, valid: impl IntoIterator<Item = String>) -> Self {
         let mut e = Self::not_found(format!("unknown {kind} id {id:?}"));
         e.valid = Some(valid.into_iter().collect());
+        e
+    }
+
+    /// 503: the server is busy with this kind of request; the client should retry after `retry_after_s`.
+    pub fn unavailable(message: impl Into<String>, retry_after_s: u32) -> Self {
+        let mut e = Self::new(StatusCode::SERVICE_UNAVAILABLE, "overloaded", message);
+        e.retry_after = Some(retry_after_s);
         e
     }
 
@@ -58,7 +68,11 @@ impl IntoResponse for ApiError {
         if let Some(valid) = self.valid {
             body["error"]["valid"] = json!(valid);
         }
-        (self.status, Json(body)).into_response()
+        let mut r = (self.status, Json(body)).into_response();
+        if let Some(s) = self.retry_after {
+            r.headers_mut().insert(axum::http::header::RETRY_AFTER, s.into());
+        }
+        r
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod error;
 pub mod export;
 pub mod formats;
+pub mod prepared;
 pub mod routes;
 pub mod serve;
 pub mod state;

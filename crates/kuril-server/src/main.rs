@@ -122,7 +122,10 @@ fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyho
         let local = listener.local_addr()?;
         tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "ready");
         println!("Kuril Islands dispute map: http://{local}/");
-        kuril_server::serve::serve(listener, app(state), ServeLimits::default(), shutdown()).await?;
+        let app = app(state);
+        // Compute the expensive documents now rather than on some visitor's first request.
+        tokio::spawn(kuril_server::routes::warm(app.clone()));
+        kuril_server::serve::serve(listener, app, ServeLimits::default(), shutdown()).await?;
         tracing::info!("stopped");
         Ok(())
     })

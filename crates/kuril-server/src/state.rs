@@ -7,24 +7,13 @@ use kuril_model::Model;
 use kuril_tiles::{TileId, Tiler};
 use quick_cache::sync::Cache;
 
+use crate::prepared::{ByWeight, Prepared};
+
 /// An encoded tile ready to send, or the knowledge that it is empty.
 #[derive(Debug)]
 pub enum CachedTile {
     Empty,
-    Data { raw: Vec<u8>, gzip: Vec<u8>, etag: String },
-}
-
-/// A serialised document and its ETag.
-pub type Document = (Vec<u8>, String);
-
-/// Weighs cached static images by their size in bytes.
-#[derive(Clone, Debug)]
-pub struct ImageBytes;
-
-impl quick_cache::Weighter<String, Arc<Document>> for ImageBytes {
-    fn weight(&self, _key: &String, image: &Arc<Document>) -> u64 {
-        image.0.len().max(1) as u64
-    }
+    Data(Prepared),
 }
 
 #[derive(Clone, Debug)]
@@ -32,12 +21,13 @@ pub struct AppState {
     pub model: Arc<Model>,
     pub tiler: Arc<Tiler>,
     pub tiles: Arc<Cache<TileId, Arc<CachedTile>>>,
-    /// Serialised API documents (they only depend on the embedded data), with their ETags.
-    pub documents: Arc<Cache<String, Arc<Document>>>,
+    /// Serialised API documents, downloads and the web app's files (they only depend on the embedded data),
+    /// weighed by size.
+    pub documents: Arc<Cache<String, Arc<Prepared>, ByWeight>>,
     /// Fixed public base URL (no trailing slash); otherwise derived from the request's Host.
     pub public_url: Option<String>,
     /// Rendered static images by format and canonical view, weighed by size (routes/image.rs).
-    pub images: Arc<Cache<String, Arc<Document>, ImageBytes>>,
+    pub images: Arc<Cache<String, Arc<Prepared>, ByWeight>>,
     /// The static image renderer, built on the first image request (an error is kept as its message).
     pub renderer: Arc<std::sync::OnceLock<Result<kuril_render::Renderer, String>>>,
 }
@@ -46,6 +36,8 @@ pub struct AppState {
 const TILE_CACHE_ENTRIES: usize = 50_000;
 /// How many bytes of rendered static images the cache keeps.
 const IMAGE_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// How many bytes of documents the cache keeps (all of the API's documents and downloads fit several times).
+const DOCUMENT_CACHE_BYTES: u64 = 128 * 1024 * 1024;
 
 impl AppState {
     pub fn new(model: Model, public_url: Option<String>) -> anyhow::Result<AppState> {
@@ -54,9 +46,9 @@ impl AppState {
             model: Arc::new(model),
             tiler: Arc::new(tiler),
             tiles: Arc::new(Cache::new(TILE_CACHE_ENTRIES)),
-            documents: Arc::new(Cache::new(256)),
+            documents: Arc::new(Cache::with_weighter(512, DOCUMENT_CACHE_BYTES, ByWeight)),
             public_url: public_url.map(|u| u.trim_end_matches('/').to_string()),
-            images: Arc::new(Cache::with_weighter(256, IMAGE_CACHE_BYTES, ImageBytes)),
+            images: Arc::new(Cache::with_weighter(256, IMAGE_CACHE_BYTES, ByWeight)),
             renderer: Arc::new(std::sync::OnceLock::new()),
         })
     }

@@ -1,16 +1,15 @@
 //! The GeoJSON API (RFC 7946, `application/geo+json`) and scenario summaries.
 
-use std::sync::Arc;
-
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::Response;
 use axum::routing::get;
 use kuril_model::geojson_out;
 
 use crate::error::ApiError;
-use crate::state::{AppState, etag, not_modified};
+use crate::prepared::{Prepared, cached};
+use crate::state::AppState;
 
 const GEOJSON: &str = "application/geo+json";
 const JSON: &str = "application/json";
@@ -37,31 +36,16 @@ async fn document(
     content_type: &'static str,
     make: impl FnOnce(&kuril_model::Model) -> Result<serde_json::Value, ApiError> + Send + 'static,
 ) -> Result<Response, ApiError> {
-    let doc = match state.documents.get(&key) {
-        Some(d) => d,
-        None => {
-            let model = state.model.clone();
-            let body = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, ApiError> {
-                serde_json::to_vec(&make(&model)?).map_err(ApiError::internal)
-            })
-            .await
-            .map_err(ApiError::internal)??;
-            let tag = etag(&body);
-            let d = Arc::new((body, tag));
-            state.documents.insert(key, d.clone());
-            d
-        }
-    };
+    let model = state.model.clone();
+    let doc = cached(&state.documents, key, move || {
+        let body = serde_json::to_vec(&make(&model)?).map_err(ApiError::internal)?;
+        Ok(Prepared::new(body, true))
+    })
+    .await?;
     let mut h = HeaderMap::new();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
-    if let Ok(v) = HeaderValue::from_str(&doc.1) {
-        h.insert(header::ETAG, v);
-    }
-    if not_modified(headers, &doc.1) {
-        return Ok((StatusCode::NOT_MODIFIED, h).into_response());
-    }
-    Ok((h, doc.0.clone()).into_response())
+    Ok(doc.respond(headers, h))
 }
 
 type PathResult<T> = Result<Path<T>, axum::extract::rejection::PathRejection>;

@@ -3,19 +3,18 @@
 //! `GET /api/download/{collection}.{ext}` and `GET /api/download/scenario/{id}.{ext}`; the files are built from
 //! the same prepared collections as `/ogc` (flat properties), once, and cached with an ETag.
 
-use std::sync::Arc;
-
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::Response;
 use axum::routing::get;
 use serde_json::Value;
 
 use super::ogc::{Catalogue, catalogue};
 use crate::error::ApiError;
 use crate::formats::{self, Layer, column_name};
-use crate::state::{AppState, etag, not_modified};
+use crate::prepared::{Prepared, cached, compressible};
+use crate::state::AppState;
 
 /// A download format.
 #[derive(Debug)]
@@ -83,29 +82,15 @@ async fn file(
     make: impl FnOnce() -> Result<Vec<u8>, ApiError> + Send + 'static,
 ) -> Result<Response, ApiError> {
     let key = format!("download:{filename}");
-    let doc = match state.documents.get(&key) {
-        Some(d) => d,
-        None => {
-            let body = tokio::task::spawn_blocking(make).await.map_err(ApiError::internal)??;
-            let tag = etag(&body);
-            let d = Arc::new((body, tag));
-            state.documents.insert(key, d.clone());
-            d
-        }
-    };
+    let compress = compressible(fmt.content_type);
+    let doc = cached(&state.documents, key, move || Ok(Prepared::new(make()?, compress))).await?;
     let mut h = HeaderMap::new();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(fmt.content_type));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
     if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
-    if let Ok(v) = HeaderValue::from_str(&doc.1) {
-        h.insert(header::ETAG, v);
-    }
-    if not_modified(headers, &doc.1) {
-        return Ok((StatusCode::NOT_MODIFIED, h).into_response());
-    }
-    Ok((h, doc.0.clone()).into_response())
+    Ok(doc.respond(headers, h))
 }
 
 async fn collection(State(s): State<AppState>, h: HeaderMap, Path(name): Path<String>) -> Result<Response, ApiError> {

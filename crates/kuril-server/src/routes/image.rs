@@ -2,20 +2,24 @@
 //! browser). The query takes the web app's permalink fields (`map=zoom/lat/lng`, `lines`, `areas`, `naming`,
 //! `lang`) plus `width` and `height` (1–2048 px); defaults are the app's opening view at 1200×630, the size of a
 //! social card. A bad value is a 400 with a JSON body. Images are rendered on a blocking thread (at most
-//! [`MAX_RENDERS`] at a time), cached by format and canonical view, and sent with an ETag.
+//! [`MAX_RENDERS`] at a time, each view once however many ask for it at the same moment), cached by format and
+//! canonical view, and sent with an ETag; with more than [`MAX_QUEUED`] new views waiting, a 503 with
+//! `Retry-After` rather than a queue that outlasts the request timeout.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use kuril_render::{ParamError, View};
 use tokio::sync::Semaphore;
 
 use crate::error::ApiError;
-use crate::state::{AppState, Document, etag, not_modified};
+use crate::prepared::{Prepared, compressible};
+use crate::state::AppState;
 
 /// Images derive from data built into the binary: a day's caching is safe, revalidation is cheap (ETag).
 const IMAGE_CACHE_CONTROL: &str = "public, max-age=86400";
@@ -97,40 +101,59 @@ async fn image(
     let view = kuril_render::parse_query(query.as_deref().unwrap_or(""), &scenarios).map_err(param_error)?;
     let key = format!("{}?{}", format.ext(), view.canonical_query());
     tracing::debug!(%key, "image");
-    let doc = match state.images.get(&key) {
-        Some(doc) => doc,
-        None => {
+    // Requests for an image being drawn wait for that drawing; a distinct new image takes a place in the queue
+    // for the render slots, and beyond MAX_QUEUED of them the client is asked to come back.
+    let doc = match state.images.get_value_or_guard_async(&key).await {
+        Ok(doc) => doc,
+        Err(guard) => {
+            let _place = Queued::enter().ok_or_else(|| {
+                ApiError::unavailable(
+                    "too many new images are being drawn at once; retry shortly",
+                    RETRY_AFTER_S,
+                )
+            })?;
             let _permit = RENDERS.acquire().await.map_err(ApiError::internal)?;
-            // Another request may have rendered it while this one waited.
-            match state.images.get(&key) {
-                Some(doc) => doc,
-                None => {
-                    let st = state.clone();
-                    let bytes = tokio::task::spawn_blocking(move || render(&st, &view, format))
-                        .await
-                        .map_err(ApiError::internal)??;
-                    let tag = etag(&bytes);
-                    let doc: Arc<Document> = Arc::new((bytes, tag));
-                    state.images.insert(key, doc.clone());
-                    doc
-                }
-            }
+            let st = state.clone();
+            let bytes = tokio::task::spawn_blocking(move || render(&st, &view, format))
+                .await
+                .map_err(ApiError::internal)??;
+            let doc = Arc::new(Prepared::new(bytes, compressible(format.content_type())));
+            let _ = guard.insert(doc.clone());
+            doc
         }
     };
     Ok(respond(&doc, &headers, format))
 }
 
-fn respond(doc: &Document, headers: &HeaderMap, format: Format) -> Response {
-    let (bytes, tag) = doc;
+/// Distinct images waiting for or being drawn, beyond which new ones get a 503.
+pub const MAX_QUEUED: usize = 32;
+const RETRY_AFTER_S: u32 = 2;
+static QUEUED: AtomicUsize = AtomicUsize::new(0);
+
+/// A place among the images waiting to be drawn, given back when dropped.
+struct Queued;
+
+impl Queued {
+    fn enter() -> Option<Queued> {
+        QUEUED
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                (n < MAX_QUEUED).then_some(n + 1)
+            })
+            .ok()
+            .map(|_| Queued)
+    }
+}
+
+impl Drop for Queued {
+    fn drop(&mut self) {
+        QUEUED.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+fn respond(doc: &Prepared, request: &HeaderMap, format: Format) -> Response {
     let mut h = HeaderMap::new();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(IMAGE_CACHE_CONTROL));
-    if let Ok(v) = HeaderValue::from_str(tag) {
-        h.insert(header::ETAG, v);
-    }
-    if not_modified(headers, tag) {
-        return (StatusCode::NOT_MODIFIED, h).into_response();
-    }
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    (h, bytes.clone()).into_response()
+    doc.respond(request, h)
 }

@@ -28,6 +28,7 @@ use tower_http::trace::TraceLayer;
 use crate::error::ApiError;
 use crate::state::AppState;
 
+pub use image::MAX_QUEUED as MAX_IMAGE_QUEUE;
 pub use style::GLYPHS;
 pub use tiles::MVT_TYPE;
 pub use web::{WEB, content_type};
@@ -74,6 +75,28 @@ pub fn app(state: AppState) -> Router {
                 .layer(CompressionLayer::new())
                 .layer(cors),
         )
+}
+
+/// Documents that take a while to compute the first time (the scenario statistics' sea zones, the OGC
+/// catalogue, the image renderer), requested once through the router when the server starts.
+pub const WARM_PATHS: [&str; 4] = ["/api/scenarios", "/ogc/collections", "/image.png", "/app.js"];
+
+/// Request [`WARM_PATHS`] one after the other, in the background; a visitor asking for one meanwhile waits
+/// for the same computation rather than starting another.
+pub async fn warm(app: Router) {
+    use tower::ServiceExt as _;
+    let started = std::time::Instant::now();
+    for path in WARM_PATHS {
+        let request = axum::http::Request::get(path)
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .body(axum::body::Body::empty());
+        let status = match request {
+            Ok(r) => app.clone().oneshot(r).await.map(|r| r.status()).ok(),
+            Err(_) => None,
+        };
+        tracing::debug!(path, ?status, "warmed");
+    }
+    tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "documents warmed");
 }
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {

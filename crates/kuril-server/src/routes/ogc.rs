@@ -233,6 +233,12 @@ pub async fn catalogue(state: &AppState) -> Result<Arc<Catalogue>, ApiError> {
     if let Some(c) = find(&state.model) {
         return Ok(c);
     }
+    // One build at a time: requests arriving during the first build wait for it rather than each starting one.
+    static BUILDING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    let _building = BUILDING.lock().await;
+    if let Some(c) = find(&state.model) {
+        return Ok(c);
+    }
     let model = state.model.clone();
     let built = tokio::task::spawn_blocking(move || Catalogue::build(&model).map(Arc::new))
         .await

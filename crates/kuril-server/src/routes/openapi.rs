@@ -119,6 +119,7 @@ pub fn service_paths(scenarios: &[String]) -> Map<String, Value> {
                 "200": ok("The image", ct, json!({ "type": "string", "format": "binary" })),
                 "304": not_modified(),
                 "400": err("A malformed or out-of-range parameter (the body names it)"),
+                "503": err("Too many new images are being drawn at once; retry after the `Retry-After` seconds"),
             }),
         )
     };

@@ -1,14 +1,16 @@
 //! The web app (built into web/dist by build.rs and embedded) and `/healthz`.
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use include_dir::{Dir, include_dir};
 
 use crate::error::ApiError;
-use crate::state::{AppState, etag, not_modified};
+use crate::prepared::{Prepared, cached, compressible};
+use crate::state::AppState;
 
 pub static WEB: Dir<'static> = include_dir!("$KURIL_WEB_DIST");
 
@@ -32,11 +34,12 @@ async fn index(State(state): State<AppState>, headers: HeaderMap) -> Result<Resp
 }
 
 async fn asset(
+    State(state): State<AppState>,
     path: Result<Path<String>, axum::extract::rejection::PathRejection>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let Path(file) = path.map_err(|e| ApiError::bad_request(e.body_text()))?;
-    serve(&file, &headers)
+    serve(&state, &file, &headers).await
 }
 
 pub fn content_type(file: &str) -> &'static str {
@@ -53,23 +56,22 @@ pub fn content_type(file: &str) -> &'static str {
     }
 }
 
-fn serve(file: &str, headers: &HeaderMap) -> Result<Response, ApiError> {
+async fn serve(state: &AppState, file: &str, headers: &HeaderMap) -> Result<Response, ApiError> {
     // Only plain file names of the embedded build: no traversal can reach anything else.
     let found = (!file.contains("..") && !file.contains('/') && !file.contains('\\'))
         .then(|| WEB.get_file(file))
         .flatten()
         .ok_or_else(|| ApiError::not_found(format!("no such resource: /{file}")))?;
-    let body = found.contents();
-    let tag = etag(body);
+    let ty = content_type(file);
+    // Prepared (ETag, gzip) once per file rather than per request: app.js is over a megabyte.
+    let contents: &'static [u8] = found.contents();
+    let prepared = cached(&state.documents, format!("web:{file}"), move || {
+        Ok(Prepared::new(Bytes::from_static(contents), compressible(ty)))
+    })
+    .await?;
     let mut h = HeaderMap::new();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(file)));
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(ty));
     // index.html must be revalidated so a new release is picked up; assets too, cheaply, by ETag.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    if let Ok(v) = HeaderValue::from_str(&tag) {
-        h.insert(header::ETAG, v);
-    }
-    if not_modified(headers, &tag) {
-        return Ok((StatusCode::NOT_MODIFIED, h).into_response());
-    }
-    Ok((h, body.to_vec()).into_response())
+    Ok(prepared.respond(headers, h))
 }
