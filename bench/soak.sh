@@ -43,10 +43,11 @@ for _ in range(20):
 PY
 n=$(wc -l <"$work/urls")
 echo "soak: $n URLs (tiles, documents, OGC items, images), $conns connections, ${secs}s, against $base"
-# Warm-up minute: caches fill; memory is measured from its end.
-oha --no-tui -c "$conns" -z 60s --urls-from-file -H 'Accept-Encoding: gzip' --output-format json "$work/urls" >"$work/warm.json"
+# Warm-up minute: caches fill; memory is measured from its end. `-w`: requests in flight when the time is up are
+# waited for, not aborted (oha would count those as errors).
+oha --no-tui -c "$conns" -z 60s -w --urls-from-file -H 'Accept-Encoding: gzip' --output-format json "$work/urls" >"$work/warm.json"
 rss0=$(ps -o rss= -p "$pid")
-oha --no-tui -c "$conns" -z "${secs}s" --urls-from-file -H 'Accept-Encoding: gzip' --output-format json "$work/urls" >"$work/soak.json"
+oha --no-tui -c "$conns" -z "${secs}s" -w --urls-from-file -H 'Accept-Encoding: gzip' --output-format json "$work/urls" >"$work/soak.json"
 rss1=$(ps -o rss= -p "$pid")
 python3 - "$work/warm.json" "$work/soak.json" "$rss0" "$rss1" <<'PY'
 import json, sys
