@@ -26,6 +26,21 @@ pub struct Prepared {
     etag: HeaderValue,
 }
 
+/// Marks a response whose encoding was decided here: the router's compression layer leaves it as it is (a
+/// body too small to gain from gzip is not compressed per request either).
+#[derive(Debug, Clone, Copy)]
+pub struct Encoded;
+
+/// For the compression layer: true unless the response was prepared here.
+pub fn not_prepared(
+    _: axum::http::StatusCode,
+    _: axum::http::Version,
+    _: &HeaderMap,
+    extensions: &axum::http::Extensions,
+) -> bool {
+    extensions.get::<Encoded>().is_none()
+}
+
 /// Whether a body's media type is worth compressing (images other than SVG, and fonts, are compressed
 /// already).
 pub fn compressible(content_type: &str) -> bool {
@@ -74,13 +89,16 @@ impl Prepared {
         if self.etag.to_str().is_ok_and(|tag| not_modified(request, tag)) {
             return (StatusCode::NOT_MODIFIED, headers).into_response();
         }
-        match &self.gzip {
+        let body = match &self.gzip {
             Some(gzip) if accepts_gzip(request) => {
                 headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-                (headers, gzip.clone()).into_response()
+                gzip.clone()
             }
-            _ => (headers, self.raw.clone()).into_response(),
-        }
+            _ => self.raw.clone(),
+        };
+        let mut response = (headers, body).into_response();
+        response.extensions_mut().insert(Encoded);
+        response
     }
 }
 

@@ -363,6 +363,65 @@ async fn json_is_compressed_when_accepted() {
 }
 
 #[tokio::test]
+async fn every_body_is_the_same_bytes_with_or_without_gzip() {
+    // Tiles of all sizes (open sea with only claim areas up to coasts), documents and the app's files: with
+    // gzip accepted, either the identical bytes or gzip that decodes to them; the ETag names the content, so it
+    // does not change with the encoding; small bodies are sent as they are.
+    let mut uris: Vec<String> = (228..=234)
+        .flat_map(|x| (90..=94).map(move |y| format!("/tiles/8/{x}/{y}.mvt")))
+        .collect();
+    uris.extend(
+        [
+            "/api/scenarios/soviet",
+            "/api/lines",
+            "/favicon.svg",
+            "/app.css",
+            "/ogc/api",
+        ]
+        .map(String::from),
+    );
+    let (mut small, mut gzipped) = (0, 0);
+    for uri in &uris {
+        let plain = get(uri).await;
+        if plain.status() == StatusCode::NO_CONTENT {
+            continue;
+        }
+        assert_eq!(plain.status(), StatusCode::OK, "{uri}");
+        assert!(plain.headers().get(header::CONTENT_ENCODING).is_none(), "{uri}");
+        let tag = plain.headers().get(header::ETAG).cloned();
+        let raw = body(plain).await;
+        let r = send(
+            Request::get(uri.as_str())
+                .header(header::HOST, "maps.test:8080")
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+        assert_eq!(r.headers().get(header::ETAG).cloned(), tag, "{uri}");
+        let encoded = r.headers().get(header::CONTENT_ENCODING).cloned();
+        let sent = body(r).await;
+        match encoded {
+            None => {
+                assert!(sent == raw, "{uri}: the uncompressed body differs");
+                assert!(raw.len() < 1024, "{uri}: {} bytes sent uncompressed", raw.len());
+                small += 1;
+            }
+            Some(e) => {
+                assert_eq!(e, "gzip", "{uri}");
+                let mut decoded = Vec::new();
+                flate2::read::GzDecoder::new(sent.as_slice())
+                    .read_to_end(&mut decoded)
+                    .expect("gzip");
+                assert!(decoded == raw, "{uri}: the gzip body decodes to other bytes");
+                gzipped += 1;
+            }
+        }
+    }
+    assert!(small > 0 && gzipped > 0, "{small} small, {gzipped} gzipped");
+}
+
+#[tokio::test]
 async fn security_headers_on_every_response() {
     for uri in ["/", "/api/scenarios", "/tiles/8/231/92.mvt", "/nope", "/embed"] {
         let r = get(uri).await;

@@ -21,11 +21,13 @@ use axum::http::{Method, StatusCode, header};
 use axum::response::IntoResponse;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate as _};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::error::ApiError;
+use crate::prepared;
 use crate::state::AppState;
 
 pub use image::MAX_QUEUED as MAX_IMAGE_QUEUE;
@@ -53,7 +55,8 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
         // Outermost first: trace every request; reject oversized requests and shed load (guard.rs); turn a
         // panic into a 500 rather than a dropped connection;
-        // bound the time a request may take; compress JSON and text (tiles arrive already compressed);
+        // bound the time a request may take; compress JSON and text built per request (bodies prepared once,
+        // prepared.rs, carry their own gzip form and are left alone);
         // answer CORS for GET from any origin.
         .layer(
             tower::ServiceBuilder::new()
@@ -72,7 +75,7 @@ pub fn app(state: AppState) -> Router {
                     StatusCode::REQUEST_TIMEOUT,
                     Duration::from_secs(30),
                 ))
-                .layer(CompressionLayer::new())
+                .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(prepared::not_prepared)))
                 .layer(cors),
         )
 }
