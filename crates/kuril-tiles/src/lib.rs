@@ -6,6 +6,7 @@ mod encode;
 mod error;
 pub mod layers;
 pub mod mercator;
+pub mod simplify;
 pub mod style;
 mod tilejson;
 mod tiler;

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use geo::{Coord, LineString, Simplify};
+use geo::Coord;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
@@ -13,6 +13,7 @@ use crate::encode::{EXTENT, encode_tile};
 use crate::error::TileError;
 use crate::layers::{Geom, Layer, SourceFeature, build_layers};
 use crate::mercator::{MAX_ZOOM, TileId};
+use crate::simplify::{simplify, tolerance};
 
 /// Buffer around each tile, as a fraction of the tile (64 of 4096 units).
 pub const BUFFER: f64 = 64.0 / EXTENT as f64;
@@ -62,7 +63,7 @@ impl Tiler {
 
     fn level(&self, z: u8) -> &[LayerAtZoom] {
         self.zooms[usize::from(z)].get_or_init(|| {
-            let tolerance = 0.5 / (EXTENT as f64 * f64::from(1u32 << z));
+            let tolerance = tolerance(z);
             self.layers.iter().map(|l| prepare(l, z, tolerance)).collect()
         })
     }
@@ -119,53 +120,6 @@ fn prepare(layer: &Layer, z: u8, tolerance: f64) -> LayerAtZoom {
         geoms,
         features,
     }
-}
-
-fn simplify_coords(c: &[Coord], tolerance: f64) -> Vec<Coord> {
-    LineString::from(c.to_vec()).simplify(tolerance).0
-}
-
-/// Simplify for a zoom; rings smaller than a tile unit across disappear.
-fn simplify(g: &Geom, tolerance: f64) -> Option<Geom> {
-    let min_extent = tolerance * 2.0;
-    match g {
-        Geom::Polygons(polys) => {
-            let out: Vec<Vec<Vec<Coord>>> = polys
-                .iter()
-                .filter_map(|rings| {
-                    let kept: Vec<Vec<Coord>> = rings
-                        .iter()
-                        .filter(|r| span(r) >= min_extent)
-                        .map(|r| simplify_coords(r, tolerance))
-                        .filter(|r| r.len() >= 4)
-                        .collect();
-                    // The exterior must survive for the holes to mean anything.
-                    (rings.first().is_some_and(|e| span(e) >= min_extent) && !kept.is_empty()).then_some(kept)
-                })
-                .collect();
-            (!out.is_empty()).then_some(Geom::Polygons(out))
-        }
-        Geom::Lines(lines) => {
-            let out: Vec<Vec<Coord>> = lines
-                .iter()
-                .map(|l| simplify_coords(l, tolerance))
-                .filter(|l| l.len() >= 2)
-                .collect();
-            (!out.is_empty()).then_some(Geom::Lines(out))
-        }
-        Geom::Points(p) => Some(Geom::Points(p.clone())),
-    }
-}
-
-fn span(ring: &[Coord]) -> f64 {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for c in ring {
-        x0 = x0.min(c.x);
-        y0 = y0.min(c.y);
-        x1 = x1.max(c.x);
-        y1 = y1.max(c.y);
-    }
-    (x1 - x0).max(y1 - y0)
 }
 
 fn clip(g: &Geom, b: &Bounds) -> Option<Geom> {
