@@ -23,7 +23,7 @@ mod scene;
 mod sdf;
 mod source;
 pub mod theme;
-mod xml;
+pub mod xml;
 
 use kuril_model::Model;
 use kuril_tiles::layers::{Layer, build_layers};

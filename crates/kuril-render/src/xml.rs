@@ -23,5 +23,9 @@ mod tests {
     #[test]
     fn escapes_markup() {
         assert_eq!(super::escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(
+            super::escape("a<b & \"c\" 'd'>\u{1}\u{FFFF}\n"),
+            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;\n"
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! KML 2.2: one Folder per layer, one Placemark per feature with its name (`name_en`, else the id), every column
-//! in ExtendedData, polygons with outer and inner boundaries. Text is XML-escaped.
+//! in ExtendedData, polygons with outer and inner boundaries. Text is XML-escaped (`kuril_render::xml`).
 
 use geo::{Coord, Geometry, LineString, Polygon};
+use kuril_render::xml::escape;
 
 use super::Layer;
 
@@ -38,24 +39,6 @@ pub fn kml(title: &str, layers: &[Layer]) -> Vec<u8> {
     }
     out.push_str("</Document>\n</kml>\n");
     out.into_bytes()
-}
-
-/// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn coords(out: &mut String, cs: &[Coord]) {
@@ -112,17 +95,4 @@ fn multi(out: &mut String, parts: impl Iterator<Item = Geometry>) {
         geometry(out, &g);
     }
     out.push_str("</MultiGeometry>\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(
-            escape("a<b & \"c\" 'd'>\u{1}"),
-            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;"
-        );
-    }
 }
