@@ -1,9 +1,11 @@
 //! Request guard, in front of every route: oversized request lines and heads get a JSON 414/431, a request
-//! with a body gets a JSON 413 (every resource here is read-only), and beyond a number of requests in flight
-//! the server sheds load with a JSON 503 and `Retry-After` instead of queueing until it collapses.
+//! with a body gets a JSON 413 (every resource here is read-only), beyond a number of requests in flight the
+//! server sheds load with a JSON 503 and `Retry-After` instead of queueing until it collapses, and a request
+//! that takes longer than its time gets a JSON 503 with `Retry-After` too.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -23,6 +25,8 @@ pub struct GuardLimits {
     pub max_in_flight: usize,
     /// Seconds a shed client is told to wait.
     pub retry_after_s: u32,
+    /// Time a request may take from here to its response head.
+    pub request_timeout: Duration,
 }
 
 impl Default for GuardLimits {
@@ -32,6 +36,7 @@ impl Default for GuardLimits {
             max_header_bytes: 16 * 1024,
             max_in_flight: 1024,
             retry_after_s: 1,
+            request_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -113,7 +118,17 @@ pub async fn guard(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
             .insert(header::RETRY_AFTER, HeaderValue::from(limits.retry_after_s));
         return r;
     }
-    next.run(req).await
+    match tokio::time::timeout(limits.request_timeout, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => ApiError::unavailable(
+            format!(
+                "the answer took longer than {} s; try again shortly",
+                limits.request_timeout.as_secs()
+            ),
+            limits.retry_after_s,
+        )
+        .into_response(),
+    }
 }
 
 #[cfg(test)]
@@ -229,6 +244,30 @@ mod tests {
         let ok = format!("/?q={}", "a".repeat(8000));
         let r = app
             .oneshot(Request::get(ok).body(Body::empty()).expect("request"))
+            .await
+            .expect("infallible");
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn a_request_over_its_time_gets_a_json_503() {
+        let limits = GuardLimits {
+            request_timeout: Duration::from_millis(50),
+            ..GuardLimits::default()
+        };
+        let release = Arc::new(Notify::new());
+        let app = app(limits, release);
+        let r = app
+            .clone()
+            .oneshot(Request::get("/slow").body(Body::empty()).expect("request"))
+            .await
+            .expect("infallible");
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(r.headers()[header::RETRY_AFTER], "1");
+        assert_eq!(error_code(r).await, "overloaded");
+        // The slot is given back.
+        let r = app
+            .oneshot(Request::get("/").body(Body::empty()).expect("request"))
             .await
             .expect("infallible");
         assert_eq!(r.status(), StatusCode::OK);

@@ -14,8 +14,6 @@ mod style;
 mod tiles;
 mod web;
 
-use std::time::Duration;
-
 use axum::Router;
 use axum::http::{Method, StatusCode, header};
 use axum::response::IntoResponse;
@@ -23,7 +21,6 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate as _};
 use tower_http::cors::{Any, CorsLayer};
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::error::ApiError;
@@ -53,9 +50,9 @@ pub fn app(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
-        // Outermost first: trace every request; reject oversized requests and shed load (guard.rs); turn a
-        // panic into a 500 rather than a dropped connection;
-        // bound the time a request may take; compress JSON and text built per request (bodies prepared once,
+        // Outermost first: trace every request; reject oversized requests, shed load and bound the time a
+        // request may take (guard.rs); turn a panic into a 500 rather than a dropped connection;
+        // compress JSON and text built per request (bodies prepared once,
         // prepared.rs, carry their own gzip form and are left alone);
         // answer CORS for GET from any origin.
         .layer(
@@ -71,10 +68,6 @@ pub fn app(state: AppState) -> Router {
                 .layer(CatchPanicLayer::custom(|_| {
                     ApiError::internal("handler panicked").into_response()
                 }))
-                .layer(TimeoutLayer::with_status_code(
-                    StatusCode::REQUEST_TIMEOUT,
-                    Duration::from_secs(30),
-                ))
                 .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(prepared::not_prepared)))
                 .layer(cors),
         )

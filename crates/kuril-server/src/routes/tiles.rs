@@ -7,6 +7,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use kuril_tiles::TileId;
+use tracing::Instrument as _;
 
 use crate::error::ApiError;
 use crate::prepared::{Prepared, cached};
@@ -33,9 +34,11 @@ async fn tile(
         .ok_or_else(|| ApiError::not_found("tiles are served as /tiles/{z}/{x}/{y}.mvt"))?;
     let id = TileId::parse(&z, &x, y)?;
     let span = tracing::debug_span!("tile", z = id.z, x = id.x, y = id.y);
-    let _guard = span.enter();
     let tiler = state.tiler.clone();
-    let cached = cached(&state.tiles, id, move || build(&tiler, id)).await?;
+    // The span follows the future (an entered span's guard must not be held across an await).
+    let cached = cached(&state.tiles, id, move || build(&tiler, id))
+        .instrument(span)
+        .await?;
     Ok(respond(&cached, &headers))
 }
 
