@@ -27,6 +27,7 @@ describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => 
   let nginx;
   let browser;
   let page;
+  let record;
 
   before(async () => {
     exported = await ensureExport();
@@ -41,7 +42,7 @@ describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => 
     const mib = (exported.pmtilesBytes / 1048576).toFixed(2);
     // For docs/benchmarks.md.
     console.log(`# export: --max-zoom ${EXPORT_MAX_ZOOM} in ${exported.seconds.toFixed(1)} s; tiles.pmtiles ${exported.pmtilesBytes} bytes (${mib} MiB)`);
-    for (const f of ['index.html', 'app.js', 'app.css', 'favicon.svg', 'style.json', 'tiles.pmtiles', 'glyphs']) {
+    for (const f of ['index.html', 'app.js', 'app.css', 'favicon.svg', 'style.json', 'tiles.pmtiles', 'glyphs', 'api/timeline.json', 'api/straits-tour.json']) {
       assert.ok(existsSync(join(exported.dir, f)), `export has ${f}`);
     }
     assert.ok(exported.pmtilesBytes > 0, 'tiles.pmtiles is not empty');
@@ -68,7 +69,6 @@ describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => 
   test('the exported app loads cleanly and renders the three lines', { skip: nginxSkip, timeout: 180_000 }, async () => {
     assert.ok(nginx, 'nginx is running');
     browser = await launchBrowser();
-    let record;
     ({ page, record } = await openPage(browser));
     await page.goto(nginx.url, { waitUntil: 'load' });
     const idleMs = await waitForMapIdle(page, record);
@@ -96,5 +96,31 @@ describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => 
     const text = await attributionText(page);
     assert.match(text, /GSHHG/, `attribution: ${JSON.stringify(text)}`);
     assert.match(text, /Natural Earth/, `attribution: ${JSON.stringify(text)}`);
+  });
+
+  // Educators may host the export: the timeline and the straits tour read the export's own copies of their
+  // documents; the embed code needs the live server (/embed, /image.png) and is not offered.
+  test('the timeline and the straits tour work in the export; the embed code is not offered', { skip: nginxSkip, timeout: 120_000 }, async () => {
+    assert.ok(page, 'the exported app was opened');
+    const timeline = await (await fetch(`${nginx.origin}/api/timeline.json`)).json();
+    const step = timeline.steps[timeline.steps.length - 1];
+    await page.goto('about:blank');
+    await page.goto(`${nginx.url}#step=${step.id}`, { waitUntil: 'load' });
+    await waitForMapIdle(page, record);
+    await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id, { timeout: 30_000 });
+    const text = await page.getByTestId('timeline-step').textContent();
+    assert.ok(text.includes(step.title), `the step's title is shown: ${text.slice(0, 200)}`);
+    const visible = await page.evaluate(() => {
+      const map = window.__map;
+      return map.getStyle().layers.filter((l) => l.id.startsWith('line:') && map.getLayoutProperty(l.id, 'visibility') !== 'none').map((l) => l.id.slice(5)).sort();
+    });
+    assert.deepEqual(visible, [...step.map.lines].sort(), "the step's lines are shown");
+    await page.getByTestId('timeline-close').click();
+    await page.getByTestId('straits-button').click();
+    await page.getByTestId('straits-tour').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await page.getByTestId('embed-button').count(), 0, 'no embed button in the export');
+    assert.deepEqual(record.consoleErrors, [], describeRecord(record));
+    assert.deepEqual(record.failedRequests, [], describeRecord(record));
+    assert.deepEqual(record.badResponses, [], describeRecord(record));
   });
 });

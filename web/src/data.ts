@@ -154,14 +154,12 @@ export class Documents {
   private extraCache = new Map<string, Promise<unknown>>();
 
   /**
-   * A document only the live server has (e.g. `api/timeline`): null in the static export, which does not
-   * write it, so that the feature can hide itself.
+   * A document beside the collections (e.g. `api/timeline`): the static export writes it as `<path>.json`.
    */
   extra<T>(path: string): Promise<T | null> {
-    if (this.mode === 'static') return Promise.resolve(null);
     let p = this.extraCache.get(path) as Promise<T> | undefined;
     if (!p) {
-      p = getJson<T>(path);
+      p = getJson<T>(this.mode === 'static' ? `${path}.json` : path);
       p.catch(() => this.extraCache.delete(path));
       this.extraCache.set(path, p);
     }

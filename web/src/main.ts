@@ -138,7 +138,8 @@ async function start(): Promise<void> {
     actions: () => storyButtons(),
   });
 
-  // --- guided views (timeline, straits tour) and the embed code: live server only (the export lacks their data) ---
+  // --- guided views (timeline, straits tour; the export carries their documents too) and the embed code (live
+  // server only: /embed, /image.png and /oembed are drawn by the server) ---
   const live = docs.dataMode === 'server';
   const storyOpts = { map, docs, getState: () => state, onChange: (next: AppState, o: { moveCamera?: boolean; jump?: boolean }) => setState(next, o) };
   const timeline = new TimelinePanel(root, storyOpts);
@@ -150,7 +151,6 @@ async function start(): Promise<void> {
     embed.render(state);
   };
   function storyButtons(): HTMLElement[] {
-    if (!live) return [];
     const s = st(state.lang);
     const button = (testid: string, label: string, action: (b: HTMLButtonElement) => void) => {
       const b = document.createElement('button');
@@ -163,7 +163,7 @@ async function start(): Promise<void> {
     return [
       button('timeline-button', s.timeline, (b) => void timeline.open(state.step, { opener: b })),
       button('straits-button', s.straitsTour, (b) => void straits.open(state.selected?.kind === 'strait' ? state.selected.id : null, { opener: b })),
-      button('embed-button', s.embed, (b) => embed.toggle(!embed.isOpen, b)),
+      ...(live ? [button('embed-button', s.embed, (b) => embed.toggle(!embed.isOpen, b))] : []),
     ];
   }
 
@@ -186,8 +186,8 @@ async function start(): Promise<void> {
     ready = true;
     ui.render(state, { theme: darkScheme.matches ? 'dark' : 'light' });
     tools.render(state);
-    if (openStepFromLink && live) void timeline.open(state.step, { jump: true });
-    else if (openTourFromLink && live) void straits.open(state.selected?.kind === 'strait' ? state.selected.id : null, { jump: true });
+    if (openStepFromLink) void timeline.open(state.step, { jump: true });
+    else if (openTourFromLink) void straits.open(state.selected?.kind === 'strait' ? state.selected.id : null, { jump: true });
     else renderStories();
     describe();
     writeHash();
@@ -209,10 +209,10 @@ async function start(): Promise<void> {
   map.on('idle', collectIslands);
   window.addEventListener('hashchange', () => {
     const next = decodeState(location.hash, defaults);
-    if (stepOnlyLink(location.hash) && live) {
+    if (stepOnlyLink(location.hash)) {
       state = { ...next, camera: state.camera };
       void timeline.open(next.step);
-    } else if (next.tour === 'straits' && tourOnlyLink(location.hash) && live) {
+    } else if (next.tour === 'straits' && tourOnlyLink(location.hash)) {
       state = { ...next, camera: state.camera };
       void straits.open(next.selected?.kind === 'strait' ? next.selected.id : null);
     } else setState(next, { moveCamera: true });

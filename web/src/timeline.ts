@@ -129,7 +129,7 @@ export class TimelinePanel {
     });
   }
 
-  /** Loads the document (null when this copy of the map has none: the static export). */
+  /** Loads the document (from the server, or the static export's own copy). */
   async load(): Promise<TimelineDoc | null> {
     if (!this.doc) this.doc = await this.opts.docs.extra<TimelineDoc>('api/timeline');
     return this.doc;

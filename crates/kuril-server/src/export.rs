@@ -84,6 +84,8 @@ pub fn export(model: &Model, tiler: &Tiler, opts: &ExportOptions) -> anyhow::Res
             ("api/places.geojson".to_string(), geojson_out::places(model)),
             ("api/lines.json".to_string(), geojson_out::lines(model)),
             ("api/scenarios.json".to_string(), geojson_out::scenarios(model)?),
+            ("api/timeline.json".to_string(), geojson_out::timeline(model)),
+            ("api/straits-tour.json".to_string(), geojson_out::straits_tour(model)?),
         ];
         for s in &model.scenarios {
             d.push((format!("api/lines/{}.geojson", s.id), geojson_out::line(model, &s.id)?));
