@@ -37,8 +37,10 @@ pub fn app(state: AppState) -> Router {
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::HEAD])
         .expose_headers([header::ETAG, header::CONTENT_LENGTH]);
-    Router::new()
-        .merge(tiles::router())
+    // Tiles, the bulk of the traffic, skip tracing, catch-panic and compression: they are prepared and
+    // compressed once, and built on the blocking pool (a panic there is a JoinError, answered as a 500).
+    let tiles = tiles::router().with_state(state.clone());
+    let rest = Router::new()
         .merge(style::router())
         .merge(api::router())
         .merge(ogc::router())
@@ -47,17 +49,22 @@ pub fn app(state: AppState) -> Router {
         .merge(oembed::router())
         .merge(image::router())
         .merge(web::router())
-        .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
-        // Outermost first: trace every request; reject oversized requests, shed load and bound the time a
-        // request may take (guard.rs); turn a panic into a 500 rather than a dropped connection;
-        // compress JSON and text built per request (bodies prepared once,
-        // prepared.rs, carry their own gzip form and are left alone);
-        // answer CORS for GET from any origin.
         .layer(
             tower::ServiceBuilder::new()
                 .layer(TraceLayer::new_for_http())
+                .layer(CatchPanicLayer::custom(|_| {
+                    ApiError::internal("handler panicked").into_response()
+                }))
+                .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(prepared::not_prepared))),
+        );
+    Router::new()
+        .merge(tiles)
+        .merge(rest)
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(
+            tower::ServiceBuilder::new()
                 // Security headers on every response (security.rs); only /embed may be framed (framing.rs).
                 .layer(axum::middleware::from_fn(security::headers))
                 .layer(axum::middleware::from_fn(framing::headers))
@@ -65,10 +72,6 @@ pub fn app(state: AppState) -> Router {
                     guard::Guard::new(guard::GuardLimits::default()),
                     guard::guard,
                 ))
-                .layer(CatchPanicLayer::custom(|_| {
-                    ApiError::internal("handler panicked").into_response()
-                }))
-                .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(prepared::not_prepared)))
                 .layer(cors),
         )
 }
