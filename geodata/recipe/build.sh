@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild the generated files of geodata/ from their source packages:
-#   coastline.geojson  <- Debian gmt + gmt-gshhg-full (GSHHG 2.3.7, full resolution)
+#   coastline.geojson  <- Debian gmt + gmt-gshhg-full (GSHHG 2.3.7, full resolution), less the Habomai islets
+#   habomai-osm.geojson <- npm @geo-maps/earth-coastlines-1m@0.6.0 (OpenStreetMap): the Habomai islets
 #   world-land.geojson <- npm world-atlas@2.0.2 (Natural Earth 10 m land), simplified with shapely (PyPI)
 # Usage: build.sh            write into geodata/
 #        build.sh --check    build into a temporary folder and fail if the committed files differ
@@ -40,17 +41,25 @@ if [ ! -f "$cache/world-atlas/land-10m.json" ]; then
      && tar xzf world-atlas-2.0.2.tgz -C world-atlas --strip-components=1 && rm world-atlas-2.0.2.tgz)
 fi
 
+if [ ! -f "$cache/geo-maps/map.geo.json" ]; then
+  (cd "$cache" && npm pack -q @geo-maps/earth-coastlines-1m@0.6.0 >/dev/null && mkdir -p geo-maps \
+     && tar xzf geo-maps-earth-coastlines-1m-0.6.0.tgz -C geo-maps --strip-components=1 \
+     && rm geo-maps-earth-coastlines-1m-0.6.0.tgz)
+fi
+
 work=$(mktemp -d)
-(cd "$work" && gmt coast -R139/157/41/55 -Df -W1 -M) | python3 "$here/coastline.py" > "$out/coastline.geojson"
+(cd "$work" && gmt coast -R139/157/41/55 -Df -W1 -M) | python3 "$here/coastline.py" > "$work/gshhg.geojson"
+"$cache/venv/bin/python" "$here/habomai_osm.py" "$work/gshhg.geojson" "$cache/geo-maps/map.geo.json" \
+  "$out/coastline.geojson" "$out/habomai-osm.geojson"
 rm -rf "$work"
 "$cache/venv/bin/python" "$here/world_land.py" "$cache/world-atlas/land-10m.json" > "$out/world-land.geojson"
 
 if [ "$out" != "$geodata" ]; then
-  for f in coastline.geojson world-land.geojson; do
+  for f in coastline.geojson habomai-osm.geojson world-land.geojson; do
     if ! cmp -s "$out/$f" "$geodata/$f"; then
       echo "geodata: $f differs from what the recipe builds (run: just geodata)" >&2
       exit 1
     fi
   done
-  echo "geodata: committed coastline.geojson and world-land.geojson match the recipe's output" >&2
+  echo "geodata: committed coastline.geojson, habomai-osm.geojson and world-land.geojson match the recipe's output" >&2
 fi

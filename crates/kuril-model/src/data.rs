@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub(crate) const COASTLINE: &str = include_str!("../../../geodata/coastline.geojson");
+pub(crate) const HABOMAI_OSM: &str = include_str!("../../../geodata/habomai-osm.geojson");
 pub(crate) const WORLD_LAND: &str = include_str!("../../../geodata/world-land.geojson");
 pub(crate) const ISLANDS: &str = include_str!("../../../geodata/islands.geojson");
 pub(crate) const PLACES: &str = include_str!("../../../geodata/places.geojson");
@@ -72,7 +73,7 @@ pub(crate) struct IslandProps {
     #[serde(default)]
     pub official_areas: Vec<OfficialArea>,
     #[serde(default = "yes")]
-    pub in_gshhg: bool,
+    pub in_shoreline_data: bool,
     pub sources: Vec<String>,
 }
 

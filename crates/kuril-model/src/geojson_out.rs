@@ -12,8 +12,17 @@ use crate::scenario::Side;
 
 /// How each line was computed, in one sentence (the details are in docs/geometry.md).
 pub const LINE_METHOD: &str = "Equidistance (median) line between the shorelines the scenario gives to Japan and to \
-     Russia (GSHHG 2.3.7 full resolution): Voronoi edges between shoreline points 200 m apart in an azimuthal \
-     equidistant plane on WGS 84, clipped to the analysis window, checked with geodesic distances.";
+     Russia (GSHHG 2.3.7 full resolution; the Habomai islets from OpenStreetMap): Voronoi edges between shoreline \
+     points 200 m apart in an azimuthal equidistant plane on WGS 84, clipped to the analysis window, checked with \
+     geodesic distances.";
+
+/// How strait widths were measured.
+pub const STRAIT_WIDTH_METHOD: &str = "minimum geodesic distance (WGS 84) between the two coasts' shorelines (GSHHG; \
+     the Habomai islets from OpenStreetMap) inside the strait's search area";
+
+/// How island areas were measured.
+pub const AREA_METHOD: &str = "geodesic area (WGS 84) of the shoreline: GSHHG 2.3.7 full resolution; the Habomai \
+     islets from OpenStreetMap";
 
 fn round(g: Geometry) -> Geometry {
     g.map_coords(|c| geo::coord! { x: (c.x * 1e6).round() / 1e6, y: (c.y * 1e6).round() / 1e6 })
@@ -81,7 +90,7 @@ fn island_feature(model: &Model, i: &Island) -> Value {
         json!({
             "main_island": km2(i.area_km2(AreaScope::MainIsland)),
             "with_islets": km2(i.area_km2(AreaScope::WithIslets)),
-            "method": "geodesic area (WGS 84) of the GSHHG 2.3.7 full-resolution shoreline",
+            "method": AREA_METHOD,
         })
     });
     feature(
@@ -89,6 +98,7 @@ fn island_feature(model: &Model, i: &Island) -> Value {
         json!({
             "id": i.id, "names": names(&i.names), "group": i.group, "disputed": i.disputed,
             "in_shoreline_data": i.shoreline.is_some(),
+            "shoreline_source": i.shoreline.as_ref().map(|s| model.shoreline_source(s)),
             "label_point": [i.label.x(), i.label.y()],
             "computed_area_km2": computed, "official_areas": official,
             "holders": holders(model, &i.id), "sources": sources(model, &i.sources),
@@ -121,7 +131,7 @@ pub fn straits(model: &Model) -> Value {
                         "width": {
                             "km": (s.width.distance_m / 10.0).round() / 100.0,
                             "from": [a.x, a.y], "to": [b.x, b.y],
-                            "method": "minimum geodesic distance (WGS 84) between the two coasts' GSHHG shorelines inside the strait's search area",
+                            "method": STRAIT_WIDTH_METHOD,
                         },
                         "notes": notes, "sources": sources(model, &s.sources),
                     }),
@@ -157,10 +167,10 @@ pub fn places(model: &Model) -> Value {
 /// How a historical line was computed (the details are in docs/geometry.md).
 pub const HISTORICAL_LINE_METHOD: &str = "The treaty named the islands on each side (and, in 1905, the 50th parallel on \
      Sakhalin); where the line runs at sea it is computed like the other lines — equidistance between the shorelines \
-     the treaty gave each side (GSHHG 2.3.7 full resolution), Voronoi edges between shoreline points 200 m apart in an \
-     azimuthal equidistant plane centred on each of the scenario's own analysis windows — and on land it is the \
-     parallel. The treaties drew no maritime boundary: the line at sea illustrates which waters lay between whose \
-     coasts, it is not a treaty line.";
+     the treaty gave each side (GSHHG 2.3.7 full resolution; the Habomai islets from OpenStreetMap), Voronoi edges \
+     between shoreline points 200 m apart in an azimuthal equidistant plane centred on each of the scenario's own \
+     analysis windows — and on land it is the parallel. The treaties drew no maritime boundary: the line at sea \
+     illustrates which waters lay between whose coasts, it is not a treaty line.";
 
 fn windows_json(model: &Model, id: &str) -> Value {
     model
@@ -249,9 +259,10 @@ pub fn land_by_side(model: &Model, id: &str) -> Result<Value, ModelError> {
 /// How the maritime figures were computed, to be shown next to them.
 pub const ZONES_METHOD: &str = "Inside the analysis window 143–151.5°E, 42–47°N. Territorial sea: sea within 12 nautical \
      miles of a side's shoreline; EEZ-like: 12–200 nautical miles; both cut by the scenario's equidistance line. \
-     Normal baselines from the GSHHG shoreline only (no straight baselines, no low-tide elevations); every islet \
-     generates zones; buffers in an azimuthal equidistant plane on shorelines simplified to 100 m (12 nm) and 1 km (200 nm); geodesic areas. \
-     An illustration of the scenarios' consequences, not a legal delimitation.";
+     Normal baselines from the shoreline data only (GSHHG; the Habomai islets from OpenStreetMap; no straight \
+     baselines, no low-tide elevations); every islet generates zones; buffers in an azimuthal equidistant plane on \
+     shorelines simplified to 100 m (12 nm) and 1 km (200 nm); geodesic areas. An illustration of the scenarios' \
+     consequences, not a legal delimitation.";
 
 fn windows_text(model: &Model, id: &str) -> Result<String, ModelError> {
     Ok(model
@@ -340,7 +351,7 @@ pub fn scenario(model: &Model, id: &str) -> Result<Value, ModelError> {
         }
     }
     v["land_km2"] = land_by_side(model, id)?;
-    v["land_km2_note"] = json!("the four disputed islands with their islets, geodesic area of the GSHHG shoreline");
+    v["land_km2_note"] = json!(format!("the four disputed islands with their islets, {AREA_METHOD}"));
     if let Value::Object(sea) = sea_by_side(model, id)? {
         for (k, val) in sea {
             v[if k == "method" { "sea_method".to_string() } else { k }] = val;
@@ -408,7 +419,7 @@ pub fn straits_tour(model: &Model) -> Result<Value, ModelError> {
                 "width": {
                     "km": (st.width.distance_m / 10.0).round() / 100.0,
                     "from": [a.x, a.y], "to": [b.x, b.y],
-                    "method": "minimum geodesic distance (WGS 84) between the two coasts' GSHHG shorelines inside the strait's search area",
+                    "method": STRAIT_WIDTH_METHOD,
                 },
                 "depth": {
                     "max_m": stop.depth.max_m, "text": stop.depth.text,

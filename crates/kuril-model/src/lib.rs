@@ -1,7 +1,8 @@
 //! The geometry model of the Kuril Islands dispute.
 //!
-//! Islands are tied to surveyed shorelines (GSHHG), straits are measured on them, and each scenario's boundary
-//! is computed as the equidistance line between the shorelines that scenario gives to Japan and to Russia.
+//! Islands are tied to surveyed shorelines (GSHHG; OpenStreetMap for the Habomai islets), straits are measured on
+//! them, and each scenario's boundary is computed as the equidistance line between the shorelines that scenario
+//! gives to Japan and to Russia.
 //! No HTTP, no async: the server and the command line are thin layers over this crate.
 //!
 //! ```

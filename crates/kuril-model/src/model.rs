@@ -112,13 +112,15 @@ pub struct Model {
     zones: Vec<OnceLock<MaritimeZones>>,
     reaches: Vec<(Rect, OnceLock<Reach>)>,
     splits: Vec<OnceLock<Option<Split>>>,
+    /// Bounding boxes of the rings taken from OpenStreetMap (the Habomai islets).
+    osm_rings: Vec<Rect>,
 }
 
 impl Model {
     /// Load the data embedded in the binary.
     pub fn embedded() -> Result<Model, ModelError> {
         let sources: Sources = parse("sources.json", data::SOURCES)?;
-        let rings = read_coastline()?;
+        let (rings, osm_rings) = read_coastline()?;
         let islands = read_islands(&rings)?;
         let places = read_places()?;
         let file: data::ScenarioFile = parse("scenarios.json", data::SCENARIOS)?;
@@ -174,9 +176,19 @@ impl Model {
             zones,
             reaches,
             splits,
+            osm_rings,
         };
         model.check_references()?;
         Ok(model)
+    }
+
+    /// Where a shoreline ring of [`Island::polygons`] comes from: `"openstreetmap"` for the Habomai islets,
+    /// `"gshhg"` for every other ring.
+    pub fn shoreline_source(&self, ring: &Polygon) -> &'static str {
+        match ring.bounding_rect() {
+            Some(r) if self.osm_rings.contains(&r) => "openstreetmap",
+            _ => "gshhg",
+        }
     }
 
     pub fn island(&self, id: &str) -> Result<&Island, ModelError> {
@@ -594,14 +606,24 @@ fn features<P: serde::de::DeserializeOwned>(
         .collect()
 }
 
-fn read_coastline() -> Result<Vec<Polygon>, ModelError> {
-    let feats: Vec<(geo::Geometry, serde_json::Value)> = features("coastline.geojson", data::COASTLINE)?;
+/// The shoreline rings: GSHHG's, and OpenStreetMap's for the Habomai islets (geodata/SOURCES.md says why), with
+/// the bounding boxes of the latter.
+fn read_coastline() -> Result<(Vec<Polygon>, Vec<Rect>), ModelError> {
+    let mut rings = polygons("coastline.geojson", data::COASTLINE)?;
+    let osm = polygons("habomai-osm.geojson", data::HABOMAI_OSM)?;
+    let osm_rings = osm.iter().filter_map(|p| p.bounding_rect()).collect();
+    rings.extend(osm);
+    Ok((rings, osm_rings))
+}
+
+fn polygons(file: &'static str, text: &str) -> Result<Vec<Polygon>, ModelError> {
+    let feats: Vec<(geo::Geometry, serde_json::Value)> = features(file, text)?;
     feats
         .into_iter()
         .map(|(g, _)| match g {
             geo::Geometry::Polygon(p) => Ok(p),
             other => Err(ModelError::data(
-                "coastline.geojson",
+                file,
                 format!("expected polygons, found {other:?}")
                     .chars()
                     .take(80)
@@ -645,7 +667,7 @@ fn read_islands(rings: &[Polygon]) -> Result<Vec<Island>, ModelError> {
         let label = point_of(FILE, &p.id, geom)?;
         let idx = islands.len();
         let mut shoreline = None;
-        if p.in_gshhg {
+        if p.in_shoreline_data {
             let hits: Vec<usize> = (0..rings.len())
                 .filter(|&r| rects[r].is_some_and(|b| b.contains(&label)) && rings[r].contains(&label))
                 .collect();

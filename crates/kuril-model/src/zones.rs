@@ -3,9 +3,10 @@
 //! equidistance line, and the sea beyond 200 nautical miles.
 //!
 //! Simplifications (stated wherever the numbers are shown): normal baselines only — distances are measured from
-//! the GSHHG shoreline, with no straight baselines, bay closing lines or low-tide elevations; every island,
-//! however small, generates zones; buffers are computed in the azimuthal equidistant plane (its scale error is
-//! below 0.1% in the window) on shorelines simplified to 100 m (12 nm) and 1 km (200 nm); areas are geodesic.
+//! the shoreline data (GSHHG; OpenStreetMap for the Habomai islets), with no straight baselines, bay closing lines
+//! or low-tide elevations; every island, however small, generates zones; buffers are computed in the azimuthal
+//! equidistant plane (its scale error is below 0.1% in the window) on shorelines simplified to 100 m (12 nm) and
+//! 1 km (200 nm); areas are geodesic.
 
 use geo::orient::{Direction, Orient};
 use geo::{BooleanOps, Buffer, Coord, LineString, MapCoords, MultiPolygon, Polygon, Rect, Simplify, coord};

@@ -35,27 +35,58 @@ fn urup_and_hokkaido_agree_with_published_figures() {
     }
 }
 
-/// GSHHG's shoreline runs about 100–150 m seaward of GSI's around the low, reef-fringed Habomai islets, which
-/// inflates small islands' areas by 5–60% (see docs/geometry.md). The group is therefore checked against the
-/// GSI figure with a 15% tolerance, and against the ordering of the published figures.
+/// The Habomai islets' shorelines come from OpenStreetMap (GSHHG's run seaward of the survey there and made each
+/// islet 5–60% too large: docs/geometry.md). The group against MOFA's 95 km², and each islet with a GSI figure
+/// against it, within 5%.
 #[test]
-fn habomai_group_area() {
+fn habomai_group_and_islets_are_within_5_percent_of_gsi() {
     let group: f64 = MODEL.group("habomai").map(|i| i.area_km2(AreaScope::WithIslets)).sum();
     let dev = deviation(group, 95.0);
     assert!(
-        dev.abs() < 0.15,
+        dev.abs() < 0.05,
         "Habomai {group:.1} km² vs 95 km² ({:+.1}%)",
         dev * 100.0
     );
-    // Shibotsu/Zelyony is by far the largest islet, as published (58.3 km² of 95).
-    let shibotsu = MODEL
-        .island("shibotsu-zelyony")
-        .expect("present")
-        .area_km2(AreaScope::MainIsland);
-    assert!(deviation(shibotsu, 58.3).abs() < 0.08, "{shibotsu}");
-    for i in MODEL.group("habomai").filter(|i| i.id != "shibotsu-zelyony") {
-        assert!(i.area_km2(AreaScope::WithIslets) < shibotsu / 2.0, "{}", i.id);
+    // GSI, main islands (FACTS.md).
+    for (id, gsi) in [
+        ("suisho-tanfilyeva", 12.1),
+        ("yuri", 9.9),
+        ("akiyuri-anuchina", 2.1),
+        ("shibotsu-zelyony", 58.3),
+        ("taraku-polonsky", 10.9),
+    ] {
+        let computed = MODEL.island(id).expect("present").area_km2(AreaScope::MainIsland);
+        let dev = deviation(computed, gsi);
+        assert!(
+            dev.abs() < 0.05,
+            "{id}: {computed:.2} km² vs {gsi} km² ({:+.1}%)",
+            dev * 100.0
+        );
     }
+}
+
+/// Each Habomai islet with a shoreline is OpenStreetMap's; every other named island's is GSHHG's.
+#[test]
+fn the_habomai_islets_and_only_they_come_from_openstreetmap() {
+    for island in &MODEL.islands {
+        let Some(shoreline) = &island.shoreline else { continue };
+        let expected = if island.group == "habomai" {
+            "openstreetmap"
+        } else {
+            "gshhg"
+        };
+        assert_eq!(MODEL.shoreline_source(shoreline), expected, "{}", island.id);
+    }
+    // The islands' GeoJSON tells analysts the same.
+    let doc = kuril_model::geojson_out::islands(&MODEL);
+    let features = doc["features"].as_array().expect("features");
+    let from_osm: Vec<&str> = features
+        .iter()
+        .filter(|f| f["properties"]["shoreline_source"] == "openstreetmap")
+        .filter_map(|f| f["properties"]["id"].as_str())
+        .collect();
+    let habomai_with_shoreline = MODEL.group("habomai").filter(|i| i.shoreline.is_some()).count();
+    assert_eq!(from_osm.len(), habomai_with_shoreline, "{from_osm:?}");
 }
 
 #[test]

@@ -153,6 +153,32 @@ fn shorelines_are_valid_and_counter_clockwise() {
     assert!(rings > 300, "only {rings} rings");
 }
 
+/// Where the two shoreline sources meet (OpenStreetMap's Habomai islets, GSHHG's rocks between them and the
+/// coasts around), no land is counted twice: no Habomai ring touches any other ring.
+#[test]
+fn the_habomai_rings_overlap_no_other_ring() {
+    use geo::{BoundingRect, Intersects};
+    let all: Vec<(&str, &geo::Polygon)> = MODEL
+        .islands
+        .iter()
+        .flat_map(|i| i.polygons().map(move |p| (i.id.as_str(), p)))
+        .collect();
+    let habomai: Vec<(&str, &geo::Polygon)> = MODEL
+        .group("habomai")
+        .flat_map(|i| i.polygons().map(move |p| (i.id.as_str(), p)))
+        .collect();
+    assert!(habomai.len() >= 6, "{} Habomai rings", habomai.len());
+    for (id, ring) in &habomai {
+        let rect = ring.bounding_rect().expect("a ring has a box");
+        for (other_id, other) in &all {
+            if std::ptr::eq(*ring, *other) || !other.bounding_rect().is_some_and(|r| r.intersects(&rect)) {
+                continue;
+            }
+            assert!(!ring.intersects(*other), "a ring of {id} touches a ring of {other_id}");
+        }
+    }
+}
+
 #[test]
 fn world_land_is_valid_and_wound_as_rfc7946_asks() {
     let land = world_land().expect("loads");

@@ -19,7 +19,8 @@ pub fn report(model: &Model) -> anyhow::Result<String> {
 fn islands(model: &Model, out: &mut String) -> anyhow::Result<()> {
     writeln!(
         out,
-        "ISLANDS — geodesic area of the GSHHG shoreline (WGS 84) against published figures"
+        "ISLANDS — geodesic area of the shoreline (WGS 84; GSHHG, the Habomai islets from OpenStreetMap) against \
+         published figures"
     )?;
     writeln!(
         out,

@@ -157,12 +157,14 @@ fn land(model: &Model) -> Result<Layer, TileError> {
     for island in &model.islands {
         for p in island.polygons() {
             let mp = MultiPolygon::new(vec![p.clone()]);
-            features.extend(feature(world_polygons(&mp), src("gshhg"), DETAIL_ZOOM, MAX_ZOOM));
+            let source = src(model.shoreline_source(p));
+            features.extend(feature(world_polygons(&mp), source, DETAIL_ZOOM, MAX_ZOOM));
         }
     }
     Ok(Layer {
         name: "land",
-        description: "Land: Natural Earth 10 m at low zooms, GSHHG full resolution from z6",
+        description: "Land: Natural Earth 10 m at low zooms; from z6 GSHHG full resolution, the Habomai islets from \
+                      OpenStreetMap",
         features,
     })
 }
