@@ -75,6 +75,7 @@ describe('web app at / (Chromium)', () => {
   test('the data sources are credited (attribution control)', async () => {
     const text = await attributionText(page);
     assert.match(text, /GSHHG/, `attribution: ${JSON.stringify(text)}`);
+    assert.match(text, /OpenStreetMap contributors/, `attribution: ${JSON.stringify(text)}`);
     assert.match(text, /Natural Earth/, `attribution: ${JSON.stringify(text)}`);
   });
 });

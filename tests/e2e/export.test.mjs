@@ -89,12 +89,13 @@ describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => 
     await maybeScreenshot(page, 'export');
   });
 
-  // GSHHG is LGPL and Natural Earth asks for credit: the export must show the sources too (the pmtiles
+  // GSHHG is LGPL, OpenStreetMap's ODbL and Natural Earth ask for credit: the export must show the sources too (the pmtiles
   // protocol only passes the archive's attribution on with `metadata: true`).
   test('the data sources are credited (attribution control)', { skip: nginxSkip }, async () => {
     assert.ok(page, 'the exported app was opened');
     const text = await attributionText(page);
     assert.match(text, /GSHHG/, `attribution: ${JSON.stringify(text)}`);
+    assert.match(text, /OpenStreetMap contributors/, `attribution: ${JSON.stringify(text)}`);
     assert.match(text, /Natural Earth/, `attribution: ${JSON.stringify(text)}`);
   });
 

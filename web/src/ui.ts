@@ -26,6 +26,7 @@ const NAMING_LABEL: Record<Naming, keyof Strings> = { both: 'namingBoth', ja: 'n
 /** Licences of the map data and of the software that draws it (shown in the sources panel). */
 const DATA_LICENCES: { what: string; licence: string; url: string }[] = [
   { what: 'Shorelines: GSHHG 2.3.7 (Wessel & Smith)', licence: 'LGPL-3.0', url: 'https://www.soest.hawaii.edu/pwessel/gshhg/' },
+  { what: 'Habomai islets: © OpenStreetMap contributors (via geo-maps)', licence: 'ODbL 1.0', url: 'https://www.openstreetmap.org/copyright' },
   { what: 'Low-zoom land: Natural Earth 10 m', licence: 'public domain', url: 'https://www.naturalearthdata.com/' },
   { what: 'Natural Earth in TopoJSON: world-atlas', licence: 'ISC', url: 'https://github.com/topojson/world-atlas' },
   { what: 'Names, areas, dates: curated, a source on every feature', licence: 'CC BY-SA 4.0 where from Wikipedia', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },

@@ -101,7 +101,7 @@ async fn style_and_tilejson_point_back_at_the_server() {
     assert!(
         tj["attribution"]
             .as_str()
-            .is_some_and(|a| a.contains("GSHHG") && a.contains("Natural Earth"))
+            .is_some_and(|a| a.contains("GSHHG") && a.contains("OpenStreetMap") && a.contains("Natural Earth"))
     );
 }
 

@@ -8,8 +8,9 @@ use crate::layers::{Layer, Value};
 use crate::mercator::{MAX_LAT, MAX_ZOOM};
 
 /// Attribution shown on every map: the data sources and their licences.
-pub const ATTRIBUTION: &str = "Shorelines: GSHHG 2.3.7 © Wessel &amp; Smith (LGPL-3.0) · Land: Made with Natural Earth \
-     (public domain) · Names and facts: see sources (CC BY-SA 4.0 where from Wikipedia)";
+pub const ATTRIBUTION: &str = "Shorelines: GSHHG 2.3.7 © Wessel &amp; Smith (LGPL-3.0) · Habomai islets: © OpenStreetMap \
+     contributors (ODbL 1.0) · Land: Made with Natural Earth (public domain) · Names and facts: see sources (CC BY-SA \
+     4.0 where from Wikipedia)";
 
 /// TileJSON for tiles at `tiles_url` (a template with {z}/{x}/{y}).
 pub fn tilejson(layers: &[Layer], tiles_url: &str) -> Json {

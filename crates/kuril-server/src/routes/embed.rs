@@ -430,7 +430,8 @@ pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
 </section>
 <p class="embed-credits">Lines are computed as equidistance lines from surveyed shorelines; each position is attributed
 to its side and the map takes no side.
-Shorelines: GSHHG (LGPL-3.0); land: Natural Earth; names and dates with sources.
+Shorelines: GSHHG (LGPL-3.0), the Habomai islets © OpenStreetMap contributors (ODbL); land: Natural Earth; names and
+dates with sources.
 <a href="{app_url}" target="_blank" rel="noopener">Open the full map</a></p>
 </main>
 </body>
