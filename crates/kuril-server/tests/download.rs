@@ -116,7 +116,15 @@ fn assert_balanced_xml(text: &str) {
     assert!(stack.is_empty(), "unclosed {stack:?}");
 }
 
-/// Open a GeoPackage from bytes and check its metadata; returns (table, rows) of its feature tables.
+/// The data's licences ask for credit in what is handed on: GSHHG (LGPL), OpenStreetMap (ODbL), Natural Earth.
+fn assert_credited(text: &str, what: &str) {
+    for source in ["GSHHG", "© OpenStreetMap contributors", "ODbL", "Natural Earth"] {
+        assert!(text.contains(source), "{what}: no {source} in {text:?}");
+    }
+}
+
+/// Open a GeoPackage from bytes and check its metadata (with the data's credit in each table's description);
+/// returns (table, rows) of its feature tables.
 fn gpkg_tables(bytes: &[u8]) -> Vec<(String, usize)> {
     assert_eq!(&bytes[..16], b"SQLite format 3\0");
     assert_eq!(&bytes[68..72], b"GPKG", "application_id");
@@ -147,6 +155,13 @@ fn gpkg_tables(bytes: &[u8]) -> Vec<(String, usize)> {
         .prepare("SELECT c.table_name, g.geometry_type_name FROM gpkg_contents c JOIN gpkg_geometry_columns g USING (table_name) WHERE c.data_type = 'features' ORDER BY c.rowid")
         .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
         .expect("contents");
+    let descriptions: Vec<String> = db
+        .prepare("SELECT description FROM gpkg_contents")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("descriptions");
+    for d in &descriptions {
+        assert_credited(d, "gpkg_contents");
+    }
     let mut out = vec![];
     for (t, _) in &tables {
         let n: i64 = db
@@ -181,11 +196,14 @@ async fn every_collection_in_every_format() {
                     let v: Value = serde_json::from_slice(&bytes).expect("GeoJSON");
                     assert_eq!(v["type"], "FeatureCollection");
                     assert_eq!(v["features"].as_array().expect("features").len(), n, "{c}");
+                    assert_credited(v["attribution"].as_str().unwrap_or(""), c);
                 }
                 "kml" => {
                     let text = String::from_utf8(bytes).expect("UTF-8");
                     assert_balanced_xml(&text);
                     assert_eq!(text.matches("<Placemark ").count(), n, "{c}");
+                    let description = text.split("<description>").nth(1).unwrap_or("");
+                    assert_credited(description.split("</description>").next().unwrap_or(""), c);
                 }
                 "csv" => {
                     let text = String::from_utf8(bytes).expect("UTF-8");

@@ -89,7 +89,7 @@ fn write_layer(db: &Connection, l: &Layer) -> Result<(), rusqlite::Error> {
         rusqlite::params![
             l.name,
             l.title,
-            l.title,
+            format!("{}. {}", l.title, super::credit()),
             extent.map(|e| e.min().x),
             extent.map(|e| e.min().y),
             extent.map(|e| e.max().x),

@@ -11,6 +11,7 @@ pub fn kml(title: &str, layers: &[Layer]) -> Vec<u8> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n",
     );
     out.push_str(&format!("<name>{}</name>\n", escape(title)));
+    out.push_str(&format!("<description>{}</description>\n", escape(&super::credit())));
     for l in layers {
         let columns = l.columns();
         out.push_str(&format!("<Folder>\n<name>{}</name>\n", escape(&l.name)));

@@ -259,6 +259,12 @@ fn polygon(v: &Value) -> Option<Polygon> {
 }
 
 /// A GeoJSON FeatureCollection of the layers; with more than one layer each feature gets a `layer` property.
+/// The data's credit, as the map shows it (`kuril_tiles::ATTRIBUTION`, plain text). Downloads carry it where their
+/// format has a place for it (GeoJSON, KML, GeoPackage): the OpenStreetMap islets' ODbL and GSHHG's LGPL ask for it.
+pub fn credit() -> String {
+    format!("Data: {}", kuril_tiles::ATTRIBUTION.replace("&amp;", "&"))
+}
+
 pub fn geojson(layers: &[Layer]) -> Vec<u8> {
     let many = layers.len() > 1;
     let features: Vec<Value> = layers
@@ -273,7 +279,9 @@ pub fn geojson(layers: &[Layer]) -> Vec<u8> {
         })
         .collect();
     let name = layers.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join("+");
-    serde_json::to_vec(&json!({ "type": "FeatureCollection", "name": name, "features": features })).unwrap_or_default()
+    // `attribution` is a foreign member (RFC 7946, 6.1).
+    let doc = json!({ "type": "FeatureCollection", "name": name, "attribution": credit(), "features": features });
+    serde_json::to_vec(&doc).unwrap_or_default()
 }
 
 #[cfg(test)]
