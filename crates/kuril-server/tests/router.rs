@@ -423,7 +423,8 @@ async fn every_body_is_the_same_bytes_with_or_without_gzip() {
 
 #[tokio::test]
 async fn security_headers_on_every_response() {
-    for uri in ["/", "/api/scenarios", "/tiles/8/231/92.mvt", "/nope", "/embed"] {
+    let image = "/image.png?map=5/44/146&width=64&height=48";
+    for uri in ["/", "/api/scenarios", "/tiles/8/231/92.mvt", "/nope", "/embed", image] {
         let r = get(uri).await;
         let csp: Vec<&str> = r
             .headers()

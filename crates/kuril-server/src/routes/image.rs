@@ -154,6 +154,5 @@ fn respond(doc: &Prepared, request: &HeaderMap, format: Format) -> Response {
     let mut h = HeaderMap::new();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(IMAGE_CACHE_CONTROL));
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     doc.respond(request, h)
 }
