@@ -377,6 +377,7 @@ async fn every_body_is_the_same_bytes_with_or_without_gzip() {
             "/favicon.svg",
             "/app.css",
             "/ogc/api",
+            "/tiles.json",
         ]
         .map(String::from),
     );

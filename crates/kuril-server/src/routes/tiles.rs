@@ -1,6 +1,5 @@
 //! `GET /tiles/{z}/{x}/{y}.mvt` and `GET /tiles.json`.
 
-use axum::Json;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -59,10 +58,12 @@ fn respond(tile: &CachedTile, request: &HeaderMap) -> Response {
     tile.respond(request, h)
 }
 
-async fn tilejson(State(state): State<AppState>, headers: HeaderMap) -> Json<serde_json::Value> {
+/// TileJSON names this server's host, so it is built per request (small: about 3 kB); gzipped here because the
+/// tiles' short stack has no compression layer.
+async fn tilejson(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let base = state.base_url(&headers);
-    Json(kuril_tiles::tilejson(
-        state.tiler.layers(),
-        &format!("{base}/tiles/{{z}}/{{x}}/{{y}}.mvt"),
-    ))
+    let doc = kuril_tiles::tilejson(state.tiler.layers(), &format!("{base}/tiles/{{z}}/{{x}}/{{y}}.mvt"));
+    let mut h = HeaderMap::new();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    Prepared::new(serde_json::to_vec(&doc).unwrap_or_default(), true).respond(&headers, h)
 }
