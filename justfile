@@ -15,7 +15,7 @@ test:
 stats:
     cargo run --release -- stats
 
-# Rebuild geodata/coastline.geojson and geodata/world-land.geojson from their packages
+# Rebuild geodata/coastline.geojson, habomai-osm.geojson and world-land.geojson from their packages
 geodata:
     bash geodata/recipe/build.sh
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Rebuild the generated files of geodata/ from their source packages:
-#   coastline.geojson  <- Debian gmt + gmt-gshhg-full (GSHHG 2.3.7, full resolution), less the Habomai islets
+#   coastline.geojson   <- Debian gmt + gmt-gshhg-full (GSHHG 2.3.7, full resolution), less the Habomai islets
 #   habomai-osm.geojson <- npm @geo-maps/earth-coastlines-1m@0.6.0 (OpenStreetMap): the Habomai islets
-#   world-land.geojson <- npm world-atlas@2.0.2 (Natural Earth 10 m land), simplified with shapely (PyPI)
+#   world-land.geojson  <- npm world-atlas@2.0.2 (Natural Earth 10 m land), simplified with shapely (PyPI)
 # Usage: build.sh            write into geodata/
 #        build.sh --check    build into a temporary folder and fail if the committed files differ
 set -euo pipefail

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Take the Habomai islets' shorelines from OpenStreetMap instead of GSHHG.
 
-GSHHG's rings of the low, reef-fringed Habomai islets lie up to 450-630 m outside OpenStreetMap's and make each
+GSHHG's rings of the low, reef-fringed Habomai islets lie up to 270-630 m outside OpenStreetMap's and make each
 islet 5-60% larger than the Japanese survey (GSI) says; OpenStreetMap's outlines, as generalised in the npm
 package @geo-maps/earth-coastlines-1m, give each islet within 5% of the GSI figure (docs/geometry.md has the
 comparison).
