@@ -258,13 +258,14 @@ fn polygon(v: &Value) -> Option<Polygon> {
     Some(Polygon::new(exterior, rings.collect::<Option<_>>()?))
 }
 
-/// A GeoJSON FeatureCollection of the layers; with more than one layer each feature gets a `layer` property.
 /// The data's credit, as the map shows it (`kuril_tiles::ATTRIBUTION`, plain text). Downloads carry it where their
 /// format has a place for it (GeoJSON, KML, GeoPackage): the OpenStreetMap islets' ODbL and GSHHG's LGPL ask for it.
 pub fn credit() -> String {
     format!("Data: {}", kuril_tiles::ATTRIBUTION.replace("&amp;", "&"))
 }
 
+/// A GeoJSON FeatureCollection of the layers, with the data's credit; with more than one layer each feature gets a
+/// `layer` property.
 pub fn geojson(layers: &[Layer]) -> Vec<u8> {
     let many = layers.len() > 1;
     let features: Vec<Value> = layers
