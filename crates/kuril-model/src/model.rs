@@ -4,7 +4,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 use geo::{
-    BooleanOps, BoundingRect, Contains, Coord, GeodesicArea, MultiLineString, MultiPolygon, Point, Polygon, Rect, coord,
+    BooleanOps, BoundingRect, Contains, Coord, GeodesicArea, LineString, MultiLineString, MultiPolygon, Point, Polygon,
+    Rect, coord,
 };
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Line};
@@ -397,7 +398,10 @@ impl Model {
                     russia_area = russia_area.difference(&island).union(&s.russia.intersection(&w));
                 }
             }
-            geometry.0.extend(part.0);
+            // Clipping at the divided island's shore can leave a piece of no length where the line touches it.
+            geometry
+                .0
+                .extend(part.0.into_iter().filter(|l| length_m(l) >= MIN_PART_M));
             window_areas.push(ClaimAreas {
                 japan: japan_area,
                 russia: russia_area,
@@ -604,6 +608,13 @@ fn features<P: serde::de::DeserializeOwned>(
             Ok((geom, props))
         })
         .collect()
+}
+
+/// Line pieces shorter than this are clipping leftovers, not part of a boundary.
+const MIN_PART_M: f64 = 1.0;
+
+fn length_m(line: &LineString) -> f64 {
+    line.lines().map(|s| distance_m(s.start, s.end)).sum()
 }
 
 /// The shoreline rings: GSHHG's, and OpenStreetMap's for the Habomai islets (geodata/SOURCES.md says why), with

@@ -156,6 +156,19 @@ fn claim_areas_tile_the_window_and_hold_each_sides_islands() {
     }
 }
 
+/// No part of a line is a leftover of clipping: each has length (the equal-area line once had a two-point part of
+/// zero length where it touched Iturup's shore by the cut).
+#[test]
+fn every_part_of_every_line_has_length() {
+    for id in SCENARIOS.into_iter().chain(["equal-area-split"]) {
+        let line = MODEL.line(id).expect("scenario");
+        for (n, part) in line.geometry.0.iter().enumerate() {
+            let length: f64 = part.lines().map(|s| kuril_model::distance_m(s.start, s.end)).sum();
+            assert!(length >= 1.0, "{id}: part {n} is {length} m long: {:?}", part.0);
+        }
+    }
+}
+
 #[test]
 fn the_equal_area_line_is_equidistant_at_sea_and_cuts_iturup() {
     let id = "equal-area-split";
