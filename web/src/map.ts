@@ -1,24 +1,32 @@
 // Creates the MapLibre map: style, controls, the pmtiles:// protocol for the static export.
 import * as maplibregl from 'maplibre-gl';
-import { Protocol } from 'pmtiles';
+import { PMTiles, Protocol } from 'pmtiles';
+import { CheckedRangeSource } from './range-source';
 import { resolveStyleUrls } from './style-urls';
 
 /** Initial view: the southern Kurils and eastern Hokkaido. */
 export const INITIAL_CENTER: [number, number] = [146.5, 44.3];
 export const INITIAL_ZOOM = 6;
 
-let protocolRegistered = false;
+let protocol: Protocol | null = null;
 
 /**
  * Registers the `pmtiles://` protocol once, so that the static export's style.json (whose vector source
- * points at a .pmtiles file) works; the server's style uses plain tile URLs and does not need it.
+ * points at a .pmtiles file) works, and reads each archive of the style through a `CheckedRangeSource`; the
+ * server's style uses plain tile URLs and does not need either.
  */
-function registerPmtilesProtocol(): void {
-  if (protocolRegistered) return;
-  // metadata: true hands the archive's TileJSON (attribution, layers) to MapLibre.
-  const protocol = new Protocol({ metadata: true });
-  maplibregl.addProtocol('pmtiles', protocol.tile);
-  protocolRegistered = true;
+function registerPmtilesProtocol(style: maplibregl.StyleSpecification): void {
+  if (!protocol) {
+    // metadata: true hands the archive's TileJSON (attribution, layers) to MapLibre.
+    protocol = new Protocol({ metadata: true });
+    maplibregl.addProtocol('pmtiles', protocol.tile);
+  }
+  for (const source of Object.values(style.sources)) {
+    if (!('url' in source) || typeof source.url !== 'string' || !source.url.startsWith('pmtiles://')) continue;
+    // The protocol finds an archive by its key, the URL after `pmtiles://`.
+    const url = source.url.slice('pmtiles://'.length);
+    if (!protocol.get(url)) protocol.add(new PMTiles(new CheckedRangeSource(url)));
+  }
 }
 
 /**
@@ -55,11 +63,12 @@ export async function createMap({
   camera,
   reducedMotion = false,
 }: CreateMapOptions): Promise<maplibregl.Map> {
-  registerPmtilesProtocol();
+  const spec = typeof style === 'string' ? await loadStyle(style) : style;
+  registerPmtilesProtocol(spec);
 
   const map = new maplibregl.Map({
     container,
-    style: typeof style === 'string' ? await loadStyle(style) : style,
+    style: spec,
     center: camera?.center ?? INITIAL_CENTER,
     zoom: camera?.zoom ?? INITIAL_ZOOM,
     bearing: camera?.bearing ?? 0,
