@@ -61,6 +61,31 @@ function assertStepState(shown, step, what) {
   assert.ok(Math.abs(shown.camera.zoom - c.zoom) < ZOOM, `${what}: zoom ${shown.camera.zoom} vs ${c.zoom}`);
 }
 
+/** The lon/lat box of web-mercator tile z/x/y. */
+function tileBox(z, x, y) {
+  const n = 2 ** z;
+  const lat = (row) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * row) / n))) * 180) / Math.PI;
+  return { west: (x / n) * 360 - 180, east: ((x + 1) / n) * 360 - 180, north: lat(y), south: lat(y + 1) };
+}
+
+/**
+ * The vector tiles among `urls` that do not touch the map's current view: a link opened at its own camera
+ * fetches none (a map made at another view and then moved would have fetched that view's tiles first).
+ */
+async function tilesOutsideView(page, urls) {
+  const view = await page.evaluate(() => {
+    const b = window.__map.getBounds();
+    return { west: b.getWest(), east: b.getEast(), south: b.getSouth(), north: b.getNorth() };
+  });
+  const eps = 1e-9;
+  return urls
+    .map((u) => /\/tiles\/(\d+)\/(\d+)\/(\d+)\.mvt/.exec(new URL(u).pathname))
+    .filter(Boolean)
+    .map(([path, z, x, y]) => ({ path, box: tileBox(+z, +x, +y) }))
+    .filter(({ box }) => box.east < view.west - eps || box.west > view.east + eps || box.north < view.south - eps || box.south > view.north + eps)
+    .map(({ path }) => path);
+}
+
 /** Opens url (a full load, not a same-document hash change) and waits for the map and `ready(arg)` in the page. */
 async function load(page, record, url, ready, arg) {
   await page.goto('about:blank');
@@ -118,6 +143,32 @@ describe('timeline and straits tour (Chromium, real server)', () => {
       assert.deepEqual(record.badResponses, [], describeRecord(record));
     } finally {
       await context.close();
+    }
+  });
+
+  // On a slow network the document arrives after the style: the map must still start at the link's view rather
+  // than fetch the default view's tiles and then move.
+  test("a step or tour link opens the map at its view even when the document is slow", { timeout: 180_000 }, async () => {
+    const far = timeline.steps.find((s) => s.id === '1875-saint-petersburg') ?? timeline.steps[0];
+    const stop = tour.stops.find((s) => s.id === 'goyomai') ?? tour.stops[0];
+    const links = [
+      { hash: `#step=${far.id}`, doc: '**/api/timeline', ready: '[data-testid="timeline-step"]' },
+      { hash: `#tour=straits&sel=strait:${stop.id}`, doc: '**/api/straits-tour', ready: '[data-testid="straits-stop"]' },
+    ];
+    for (const link of links) {
+      const { context, page, record } = await openPage(browser);
+      try {
+        await page.route(link.doc, async (route) => {
+          await new Promise((r) => setTimeout(r, 1500));
+          await route.continue();
+        });
+        await load(page, record, `${server.url}${link.hash}`, (sel) => document.querySelector(sel), link.ready);
+        assert.deepEqual(await tilesOutsideView(page, record.requests), [], `${link.hash}: tiles outside the link's view were fetched`);
+        assert.ok(record.requests.some((u) => /\/tiles\/\d+\/\d+\/\d+\.mvt/.test(u)), `${link.hash}: tiles were fetched`);
+        assert.deepEqual(record.consoleErrors, [], describeRecord(record));
+      } finally {
+        await context.close();
+      }
     }
   });
 

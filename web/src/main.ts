@@ -19,9 +19,9 @@ import {
 } from './state';
 import { Ui } from './ui';
 import { EmbedDialog } from './embed-dialog';
-import { StraitsTourPanel, tourOnlyLink } from './straits-tour';
+import { StraitsTourPanel, linkedStopState, selectedStrait, tourOnlyLink } from './straits-tour';
 import { st } from './story-i18n';
-import { TimelinePanel, stepOnlyLink } from './timeline';
+import { TimelinePanel, linkedStepState, stepOnlyLink } from './timeline';
 import { Tools } from './tools';
 
 declare global {
@@ -49,13 +49,17 @@ async function start(): Promise<void> {
   const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
   const defaults: AppState = { ...cloneState(DEFAULT_STATE), lang: preferredLang(navigator.languages) };
   let state = decodeState(location.hash, defaults);
-  // A link naming only a timeline step (`#step=<id>`) takes the step's map state once the timeline has loaded.
+  // A link naming only a timeline step (`#step=<id>`) takes the step's map state.
   const openStepFromLink = stepOnlyLink(location.hash);
   // Likewise a straits-tour link without a camera (`#tour=straits&sel=strait:vries`) takes the stop's camera.
   const openTourFromLink = state.tour === 'straits' && tourOnlyLink(location.hash);
 
   const style = await loadStyle();
   const docs = new Documents(dataModeOfStyle(style));
+  // Both are read before the map is made, so that it opens at the step's (the stop's) camera: on a slow network
+  // the map would otherwise fetch the default view's tiles first and then jump away from them.
+  if (openStepFromLink) state = await linkedStepState(docs, state);
+  else if (openTourFromLink) state = await linkedStopState(docs, state);
   const map = await createMap({
     container,
     style,
@@ -162,7 +166,7 @@ async function start(): Promise<void> {
     };
     return [
       button('timeline-button', s.timeline, (b) => void timeline.open(state.step, { opener: b })),
-      button('straits-button', s.straitsTour, (b) => void straits.open(state.selected?.kind === 'strait' ? state.selected.id : null, { opener: b })),
+      button('straits-button', s.straitsTour, (b) => void straits.open(selectedStrait(state), { opener: b })),
       ...(live ? [button('embed-button', s.embed, (b) => embed.toggle(!embed.isOpen, b))] : []),
     ];
   }
@@ -187,7 +191,7 @@ async function start(): Promise<void> {
     ui.render(state, { theme: darkScheme.matches ? 'dark' : 'light' });
     tools.render(state);
     if (openStepFromLink) void timeline.open(state.step, { jump: true });
-    else if (openTourFromLink) void straits.open(state.selected?.kind === 'strait' ? state.selected.id : null, { jump: true });
+    else if (openTourFromLink) void straits.open(selectedStrait(state), { jump: true });
     else renderStories();
     describe();
     writeHash();
@@ -214,7 +218,7 @@ async function start(): Promise<void> {
       void timeline.open(next.step);
     } else if (next.tour === 'straits' && tourOnlyLink(location.hash)) {
       state = { ...next, camera: state.camera };
-      void straits.open(next.selected?.kind === 'strait' ? next.selected.id : null);
+      void straits.open(selectedStrait(next));
     } else setState(next, { moveCamera: true });
   });
 

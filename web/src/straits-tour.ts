@@ -33,6 +33,27 @@ export function stopState(base: AppState, stop: StraitStop): AppState {
   return next;
 }
 
+/** The stop `id` names; the first when `id` is null or not a stop. */
+function findStop(doc: StraitsTourDoc, id: string | null): StraitStop | undefined {
+  return doc.stops.find((s) => s.id === id) ?? doc.stops[0];
+}
+
+/** Where the tour document lives (the static export has its own copy, see `Documents.extra`). */
+const TOUR_DOC = 'api/straits-tour';
+
+/** The strait a state selects, if any. */
+export const selectedStrait = (state: AppState): string | null => (state.selected?.kind === 'strait' ? state.selected.id : null);
+
+/**
+ * The state a tour-only link asks for, read before the map is made so that the map opens at the stop's camera;
+ * `base` when the tour cannot be loaded, in which case the panel reports it as before.
+ */
+export async function linkedStopState(docs: Documents, base: AppState): Promise<AppState> {
+  const doc = await docs.extra<StraitsTourDoc>(TOUR_DOC).catch(() => null);
+  const stop = doc ? findStop(doc, selectedStrait(base)) : undefined;
+  return stop ? stopState(base, stop) : base;
+}
+
 /** True when a hash opens the tour without a camera of its own: the stop's camera is applied then. */
 export function tourOnlyLink(hash: string): boolean {
   const keys = hash.replace(/^#/, '').split('&').map((p) => p.split('=')[0]);
@@ -63,15 +84,13 @@ export class StraitsTourPanel {
   }
 
   async load(): Promise<StraitsTourDoc | null> {
-    if (!this.doc) this.doc = await this.opts.docs.extra<StraitsTourDoc>('api/straits-tour');
+    if (!this.doc) this.doc = await this.opts.docs.extra<StraitsTourDoc>(TOUR_DOC);
     return this.doc;
   }
 
   /** The stop a state shows: its selected strait when that is a stop, else the first. */
   private currentStop(state: AppState): StraitStop | undefined {
-    const stops = this.doc?.stops ?? [];
-    const sel = state.selected?.kind === 'strait' ? state.selected.id : null;
-    return stops.find((s) => s.id === sel) ?? stops[0];
+    return this.doc ? findStop(this.doc, selectedStrait(state)) : undefined;
   }
 
   /** Opens the tour at a strait (the first when `id` is null or not a stop). */
@@ -79,7 +98,7 @@ export class StraitsTourPanel {
     if (opts.opener) this.opener = opts.opener;
     const doc = await this.load();
     if (!doc || doc.stops.length === 0) return;
-    const stop = doc.stops.find((s) => s.id === id) ?? doc.stops[0];
+    const stop = findStop(doc, id);
     if (!stop) return;
     const next = stopState(this.opts.getState(), stop);
     if (opts.keepCamera) next.camera = { ...this.opts.getState().camera };

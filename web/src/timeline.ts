@@ -46,6 +46,25 @@ export function stepState(base: AppState, step: TimelineStep): AppState {
   return next;
 }
 
+/** The step `id` names; the first when `id` is null or unknown. */
+function findStep(doc: TimelineDoc, id: string | null): TimelineStep | undefined {
+  return doc.steps.find((s) => s.id === id) ?? doc.steps[0];
+}
+
+/** Where the timeline document lives (the static export has its own copy, see `Documents.extra`). */
+const TIMELINE_DOC = 'api/timeline';
+
+/**
+ * The state a step-only link asks for, read before the map is made so that the map opens at the step's camera
+ * (rather than loading the default view's tiles and dropping them on the jump); `base` when the timeline cannot
+ * be loaded, in which case the panel reports it as before.
+ */
+export async function linkedStepState(docs: Documents, base: AppState): Promise<AppState> {
+  const doc = await docs.extra<TimelineDoc>(TIMELINE_DOC).catch(() => null);
+  const step = doc ? findStep(doc, base.step) : undefined;
+  return step ? stepState(base, step) : base;
+}
+
 /** True when a hash names a step but no view of its own: the step's map state is applied then. */
 export function stepOnlyLink(hash: string): boolean {
   const keys = hash.replace(/^#/, '').split('&').map((p) => p.split('=')[0]);
@@ -131,7 +150,7 @@ export class TimelinePanel {
 
   /** Loads the document (from the server, or the static export's own copy). */
   async load(): Promise<TimelineDoc | null> {
-    if (!this.doc) this.doc = await this.opts.docs.extra<TimelineDoc>('api/timeline');
+    if (!this.doc) this.doc = await this.opts.docs.extra<TimelineDoc>(TIMELINE_DOC);
     return this.doc;
   }
 
@@ -140,7 +159,7 @@ export class TimelinePanel {
     if (opts.opener) this.opener = opts.opener;
     const doc = await this.load();
     if (!doc || doc.steps.length === 0) return;
-    const step = doc.steps.find((s) => s.id === id) ?? doc.steps[0];
+    const step = findStep(doc, id);
     if (!step) return;
     this.opts.onChange(stepState(this.opts.getState(), step), { moveCamera: true, jump: opts.jump });
     document.body.dataset.step = step.id;

@@ -1,9 +1,10 @@
 // The map state a timeline step or a straits-tour stop asks for, and which links open a step with its own view.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { stopState, tourOnlyLink, type StraitStop } from '../src/straits-tour';
+import type { Documents } from '../src/data';
+import { linkedStopState, stopState, tourOnlyLink, type StraitStop } from '../src/straits-tour';
 import { DEFAULT_STATE, cloneState, decodeState, encodeState, lineVisible, type AppState } from '../src/state';
-import { stepOnlyLink, stepState, type TimelineStep } from '../src/timeline';
+import { linkedStepState, stepOnlyLink, stepState, type TimelineStep } from '../src/timeline';
 
 function step(map: Partial<TimelineStep['map']>, id = '1875-saint-petersburg'): TimelineStep {
   return {
@@ -72,20 +73,24 @@ describe('stepOnlyLink', () => {
   });
 });
 
+function stop(id: string, camera: StraitStop['camera']): StraitStop {
+  return {
+    id,
+    names: { en: `${id} Strait`, ja: null, ja_latn: null, ru: null, ru_latn: null },
+    title: '',
+    text: '',
+    camera,
+    width: null,
+    depth: { max_m: null, text: '', sources: [] },
+    claims: [],
+  };
+}
+
 describe('stopState', () => {
   test('selects the strait (the map highlights it), opens the tour, moves the camera, keeps the lines', () => {
-    const stop: StraitStop = {
-      id: 'vries',
-      names: { en: 'Vries Strait', ja: null, ja_latn: null, ru: null, ru_latn: null },
-      title: '',
-      text: '',
-      camera: { lng: 149.5, lat: 45.6, zoom: 8 },
-      width: null,
-      depth: { max_m: null, text: '', sources: [] },
-      claims: [],
-    };
+    const vries = stop('vries', { lng: 149.5, lat: 45.6, zoom: 8 });
     const from = base();
-    const s = stopState(from, stop);
+    const s = stopState(from, vries);
     assert.deepEqual(s.selected, { kind: 'strait', id: 'vries' });
     assert.equal(s.tour, 'straits');
     assert.deepEqual(s.camera, { lng: 149.5, lat: 45.6, zoom: 8, bearing: 0, pitch: 0 });
@@ -99,5 +104,59 @@ describe('tourOnlyLink', () => {
     assert.equal(tourOnlyLink('#tour=straits&sel=strait:vries'), true);
     assert.equal(tourOnlyLink('#map=8/45/149&tour=straits&sel=strait:vries'), false);
     assert.equal(tourOnlyLink('#sel=strait:vries'), false);
+  });
+});
+
+/** Documents that answer `extra(path)` from `docs` (a missing path fails, as an HTTP error would). */
+function fakeDocs(docs: Record<string, unknown>): { docs: Documents; asked: string[] } {
+  const asked: string[] = [];
+  const extra = (path: string) => {
+    asked.push(path);
+    return path in docs ? Promise.resolve(docs[path]) : Promise.reject(new Error(`${path}: HTTP 500`));
+  };
+  return { docs: { extra } as unknown as Documents, asked };
+}
+
+// A step-only or tour-only link is resolved before the map is made, so that the map opens at its camera.
+describe('linkedStepState and linkedStopState', () => {
+  const timeline = {
+    steps: [step({ lines: ['shimoda-1855'], camera: { lng: 148.7, lat: 45.4, zoom: 6.2 } }, '1855-shimoda'), step({ areas: 'portsmouth-1905', camera: { lng: 148.5, lat: 49.6, zoom: 4.6 } }, '1905-portsmouth')],
+    lines: [],
+    note: '',
+  };
+  const tour = { stops: [stop('catherine', { lng: 146.75, lat: 44.45, zoom: 8.5 }), stop('goyomai', { lng: 145.9, lat: 43.4, zoom: 10 })] };
+
+  test('a step link takes the named step, with its camera, from the timeline document', async () => {
+    const { docs, asked } = fakeDocs({ 'api/timeline': timeline });
+    const from = decodeState('#step=1905-portsmouth&lang=ru');
+    const s = await linkedStepState(docs, from);
+    assert.deepEqual(asked, ['api/timeline']);
+    assert.deepEqual(s, stepState(from, timeline.steps[1]!));
+    assert.deepEqual(s.camera, { lng: 148.5, lat: 49.6, zoom: 4.6, bearing: 0, pitch: 0 });
+  });
+
+  test('an unknown step opens the first, as the panel does', async () => {
+    const { docs } = fakeDocs({ 'api/timeline': timeline });
+    const s = await linkedStepState(docs, decodeState('#step=1783-unknown'));
+    assert.equal(s.step, '1855-shimoda');
+    assert.deepEqual(s.camera, { lng: 148.7, lat: 45.4, zoom: 6.2, bearing: 0, pitch: 0 });
+  });
+
+  test('a tour link takes the selected stop, or the first when none is selected', async () => {
+    const { docs, asked } = fakeDocs({ 'api/straits-tour': tour });
+    const goyomai = await linkedStopState(docs, decodeState('#tour=straits&sel=strait:goyomai'));
+    assert.deepEqual(asked, ['api/straits-tour']);
+    assert.deepEqual(goyomai.camera, { lng: 145.9, lat: 43.4, zoom: 10, bearing: 0, pitch: 0 });
+    assert.deepEqual(goyomai.selected, { kind: 'strait', id: 'goyomai' });
+    const first = await linkedStopState(docs, decodeState('#tour=straits'));
+    assert.deepEqual(first.selected, { kind: 'strait', id: 'catherine' });
+  });
+
+  test('a document that fails to load leaves the state as the link gave it (the panel then reports the failure)', async () => {
+    const { docs } = fakeDocs({});
+    const stepLink = decodeState('#step=1905-portsmouth');
+    assert.deepEqual(await linkedStepState(docs, stepLink), stepLink);
+    const tourLink = decodeState('#tour=straits&sel=strait:goyomai');
+    assert.deepEqual(await linkedStopState(docs, tourLink), tourLink);
   });
 });
