@@ -61,7 +61,16 @@ export async function openPage(browser, { viewport = { width: 1280, height: 800 
     const text = msg.text();
     if (IGNORED_CONSOLE.some((re) => re.test(text))) return;
     const loc = msg.location();
-    record.consoleErrors.push(loc && loc.url ? `${text} (${loc.url}:${loc.lineNumber})` : text);
+    const index = record.consoleErrors.push(loc && loc.url ? `${text} (${loc.url}:${loc.lineNumber})` : text) - 1;
+    // An Error argument prints as its bare name ("Error"): add its message and stack, for the diagnosis.
+    Promise.all(
+      msg.args().map((arg) =>
+        arg.evaluate((v) => (v instanceof Error ? `${v.name}: ${v.message}\n${v.stack ?? ''}` : null)).catch(() => null),
+      ),
+    ).then((details) => {
+      const errors = details.filter(Boolean);
+      if (errors.length > 0) record.consoleErrors[index] += `\n    ${errors.join('\n    ')}`;
+    });
   });
   page.on('pageerror', (err) => record.consoleErrors.push(`uncaught: ${err.stack || err.message}`));
   page.on('request', (req) => {
