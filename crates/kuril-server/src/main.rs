@@ -104,7 +104,7 @@ fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyho
             .init();
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let started = std::time::Instant::now();
         let state = tokio::task::spawn_blocking(move || -> anyhow::Result<AppState> {
             let model = Model::embedded()?;
@@ -128,7 +128,11 @@ fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyho
         kuril_server::serve::serve(listener, app, ServeLimits::default(), shutdown()).await?;
         tracing::info!("stopped");
         Ok(())
-    })
+    });
+    // Dropping the runtime would wait for every blocking task, such as a document the warm-up is still computing
+    // (about 6 s for the scenarios): pure computation with nothing to save, so the process exits without it.
+    runtime.shutdown_background();
+    served
 }
 
 async fn shutdown() {

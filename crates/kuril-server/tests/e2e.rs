@@ -48,6 +48,29 @@ fn http_get(url: &str) -> (u16, Vec<u8>) {
     (status, body)
 }
 
+/// Sends SIGTERM and waits up to `limit` for the server to exit.
+fn terminate(server: &mut Server, limit: Duration) -> std::process::ExitStatus {
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill runs")
+            .success()
+    );
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(s) = server.child.try_wait().expect("wait") {
+            return s;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not stop within {limit:?} of SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn serves_and_stops_gracefully() {
     let mut server = start();
@@ -63,25 +86,7 @@ fn serves_and_stops_gracefully() {
     assert!(String::from_utf8_lossy(&body).contains("app.js"));
 
     // SIGTERM: the server drains and exits 0, saying so in its log.
-    let pid = server.child.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .expect("kill runs")
-            .success()
-    );
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(s) = server.child.try_wait().expect("wait") {
-            break s;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the server did not stop within 10 s of SIGTERM"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = terminate(&mut server, Duration::from_secs(10));
     assert!(status.success(), "{status}");
     let mut log = String::new();
     server
@@ -93,6 +98,17 @@ fn serves_and_stops_gracefully() {
         .expect("log");
     assert!(log.contains("shutting down") && log.contains("stopped"), "{log}");
     assert!(!log.contains("ERROR") && !log.contains("panicked"), "{log}");
+}
+
+/// Right after start-up the server is still computing the scenario documents in the background (seconds of
+/// geometry, `routes::warm`): a stop does not wait for that.
+#[test]
+fn stops_promptly_while_the_documents_are_still_being_computed() {
+    let mut server = start();
+    let started = Instant::now();
+    let status = terminate(&mut server, Duration::from_secs(3));
+    assert!(status.success(), "{status}");
+    eprintln!("stopped {:?} after SIGTERM", started.elapsed());
 }
 
 #[test]
