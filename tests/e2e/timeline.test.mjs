@@ -148,7 +148,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
 
   // On a slow network the document arrives after the style: the map must still start at the link's view rather
   // than fetch the default view's tiles and then move.
-  test("a step or tour link opens the map at its view even when the document is slow", { timeout: 180_000 }, async () => {
+  test('a step or tour link opens the map at its view even when the document is slow', { timeout: 180_000 }, async () => {
     const far = timeline.steps.find((s) => s.id === '1875-saint-petersburg') ?? timeline.steps[0];
     const stop = tour.stops.find((s) => s.id === 'goyomai') ?? tour.stops[0];
     const links = [

@@ -383,10 +383,7 @@ fn area((a, b): &(Coord, Coord)) -> f64 {
 
 /// The attribution as plain text, the font first as on the web map (the TileJSON form escapes `&` for HTML).
 pub fn attribution_text() -> String {
-    format!(
-        "{FONT_ATTRIBUTION} | {}",
-        kuril_tiles::ATTRIBUTION.replace("&amp;", "&")
-    )
+    format!("{FONT_ATTRIBUTION} | {}", kuril_tiles::attribution_plain())
 }
 
 fn attribution(r: &Renderer, view: &View) -> Attribution {

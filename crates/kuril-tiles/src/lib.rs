@@ -15,5 +15,5 @@ pub use encode::EXTENT;
 pub use error::TileError;
 pub use layers::{LAYER_NAMES, Layer};
 pub use mercator::{MAX_ZOOM, TileId};
-pub use tilejson::{ATTRIBUTION, tilejson};
+pub use tilejson::{ATTRIBUTION, attribution_plain, tilejson};
 pub use tiler::{BUFFER, Tiler};

@@ -12,6 +12,11 @@ pub const ATTRIBUTION: &str = "Shorelines: GSHHG 2.3.7 © Wessel &amp; Smith (LG
      contributors (ODbL 1.0) · Land: Made with Natural Earth (public domain) · Names and facts: see sources (CC BY-SA \
      4.0 where from Wikipedia)";
 
+/// [`ATTRIBUTION`] as plain text, for images and downloads (the TileJSON field is HTML, as MapLibre shows it).
+pub fn attribution_plain() -> String {
+    ATTRIBUTION.replace("&amp;", "&")
+}
+
 /// TileJSON for tiles at `tiles_url` (a template with {z}/{x}/{y}).
 pub fn tilejson(layers: &[Layer], tiles_url: &str) -> Json {
     let vector_layers: Vec<Json> = layers

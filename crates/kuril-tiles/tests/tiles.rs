@@ -101,3 +101,13 @@ fn every_tile_stays_small_at_every_zoom() {
         assert!(bytes.len() < 500_000, "{id}: {} bytes", bytes.len());
     }
 }
+
+/// Images and downloads credit the data in plain text: the map's credit with its HTML escapes undone.
+#[test]
+fn the_plain_attribution_is_the_maps_without_html_escapes() {
+    let plain = kuril_tiles::attribution_plain();
+    assert!(!plain.contains("&amp;") && !plain.contains('<'), "{plain}");
+    assert!(plain.contains("Wessel & Smith"), "{plain}");
+    assert!(plain.contains("OpenStreetMap contributors"), "{plain}");
+    assert_eq!(plain.replace('&', "&amp;"), kuril_tiles::ATTRIBUTION);
+}

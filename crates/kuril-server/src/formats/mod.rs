@@ -258,10 +258,10 @@ fn polygon(v: &Value) -> Option<Polygon> {
     Some(Polygon::new(exterior, rings.collect::<Option<_>>()?))
 }
 
-/// The data's credit, as the map shows it (`kuril_tiles::ATTRIBUTION`, plain text). Downloads carry it where their
-/// format has a place for it (GeoJSON, KML, GeoPackage): the OpenStreetMap islets' ODbL and GSHHG's LGPL ask for it.
+/// The data's credit, as the map shows it (in plain text). Downloads carry it where their format has a place for it
+/// (GeoJSON, KML, GeoPackage): the OpenStreetMap islets' ODbL and GSHHG's LGPL ask for it.
 pub fn credit() -> String {
-    format!("Data: {}", kuril_tiles::ATTRIBUTION.replace("&amp;", "&"))
+    format!("Data: {}", kuril_tiles::attribution_plain())
 }
 
 /// A GeoJSON FeatureCollection of the layers, with the data's credit; with more than one layer each feature gets a
