@@ -120,12 +120,13 @@ fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyho
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         let local = listener.local_addr()?;
+        let stop = shutdown_signal()?;
         tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "ready");
         println!("Kuril Islands dispute map: http://{local}/");
         let app = app(state);
         // Compute the expensive documents now rather than on some visitor's first request.
         tokio::spawn(kuril_server::routes::warm(app.clone()));
-        kuril_server::serve::serve(listener, app, ServeLimits::default(), shutdown()).await?;
+        kuril_server::serve::serve(listener, app, ServeLimits::default(), stop).await?;
         tracing::info!("stopped");
         Ok(())
     });
@@ -135,18 +136,24 @@ fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyho
     served
 }
 
-async fn shutdown() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves on SIGINT or SIGTERM. The handlers are installed when this is called, before the URL is printed, so a
+/// signal sent as soon as the server says it is ready still stops it gracefully (rather than killing it).
+fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            s.recv().await;
+    let stop = {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        let mut terminate = signal(SignalKind::terminate())?;
+        async move {
+            tokio::select! { _ = interrupt.recv() => {}, _ = terminate.recv() => {} }
         }
     };
     #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
-    tracing::info!("shutting down");
+    let stop = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    Ok(async move {
+        stop.await;
+        tracing::info!("shutting down");
+    })
 }
