@@ -140,6 +140,11 @@ pub fn distance_m(a: Coord, b: Coord) -> f64 {
     Geodesic::wgs84().inverse(a.y, a.x, b.y, b.x)
 }
 
+/// Geodesic length in metres of a (lon, lat) line string.
+pub fn length_m(line: &geo::LineString) -> f64 {
+    line.lines().map(|s| distance_m(s.start, s.end)).sum()
+}
+
 /// Surface of the WGS 84 ellipsoid, m².
 const EARTH_M2: f64 = 510_065_621_724_088.4;
 

@@ -29,7 +29,7 @@ pub use data::{
     Source, SplitHow, SplitProps, StepMap, TimelineStep, TourStop,
 };
 pub use error::ModelError;
-pub use geodesic::{CoastIndex, Nearest, distance_m};
+pub use geodesic::{CoastIndex, Nearest, distance_m, length_m};
 pub use median::{MedianInput, SIMPLIFY_M, equidistance_line};
 pub use model::{COASTLINE_REGION, Island, Model, Place, SITE_SPACING_M, world_land};
 pub use scenario::{ClaimAreas, EquidistanceSample, Scenario, ScenarioLine, Side, line_string};

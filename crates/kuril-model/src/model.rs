@@ -4,8 +4,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 use geo::{
-    BooleanOps, BoundingRect, Contains, Coord, GeodesicArea, LineString, MultiLineString, MultiPolygon, Point, Polygon,
-    Rect, coord,
+    BooleanOps, BoundingRect, Contains, Coord, GeodesicArea, MultiLineString, MultiPolygon, Point, Polygon, Rect, coord,
 };
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Line};
@@ -13,7 +12,7 @@ use rstar::primitives::{GeomWithData, Line};
 use crate::claim::split_window;
 use crate::data::{self, AreaScope, Names, Note, OfficialArea, Source, Sources, SplitHow, TimelineStep, TourStop};
 use crate::error::ModelError;
-use crate::geodesic::{CoastIndex, distance_m};
+use crate::geodesic::{CoastIndex, distance_m, length_m};
 use crate::median::{MedianInput, equidistance_line};
 use crate::projection::AzimuthalEquidistant;
 use crate::scenario::{ClaimAreas, Scenario, ScenarioLine, Side, window_rect};
@@ -612,10 +611,6 @@ fn features<P: serde::de::DeserializeOwned>(
 
 /// Line pieces shorter than this are clipping leftovers, not part of a boundary.
 const MIN_PART_M: f64 = 1.0;
-
-fn length_m(line: &LineString) -> f64 {
-    line.lines().map(|s| distance_m(s.start, s.end)).sum()
-}
 
 /// The shoreline rings: GSHHG's, and OpenStreetMap's for the Habomai islets (geodata/SOURCES.md says why), with
 /// the bounding boxes of the latter.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::{DatedEvent, ScenarioKind, ScenarioProps};
 use crate::error::ModelError;
-use crate::geodesic::{CoastIndex, Nearest, distance_m};
+use crate::geodesic::{CoastIndex, Nearest, distance_m, length_m};
 use crate::model::Island;
 
 /// One of the two states in the dispute.
@@ -230,13 +230,7 @@ impl ClaimAreas {
 impl ScenarioLine {
     /// Geodesic length of the line, km.
     pub fn length_km(&self) -> f64 {
-        self.geometry
-            .0
-            .iter()
-            .flat_map(|l| l.lines())
-            .map(|l| distance_m(l.start, l.end))
-            .sum::<f64>()
-            / 1e3
+        self.geometry.0.iter().map(length_m).sum::<f64>() / 1e3
     }
 
     /// Points along the line about every `step_m` metres (and every vertex).
