@@ -2,10 +2,12 @@
 # End-to-end checks with Node, Chromium, GDAL and nginx against the real `kuril` binary.
 # Installs what is missing (Debian packages as root; otherwise it prints the apt-get command and exits 1),
 # runs `npm ci` here when node_modules is missing or stale, builds the release binary, then runs
-# `node --test` on tests/e2e/*.test.mjs. Exits non-zero when anything fails.
+# `node --test` on tests/e2e/*.test.mjs. Exits non-zero when anything fails, when no test ran, and (with CI set)
+# when any test or suite was skipped.
 #
 #   bash tests/e2e/run.sh            # from anywhere
 #   KURIL_BIN=/path/to/kuril ...     # test another binary (skips the cargo build)
+#   KURIL_E2E_TESTS="a.test.mjs b.test.mjs" ...   # only these test files
 set -euo pipefail
 E2E="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$E2E/../.." && pwd)"
@@ -65,7 +67,14 @@ trap 'rm -rf "$KURIL_E2E_TMP"' EXIT
 step "node --test (tests/e2e)"
 cd "$E2E"
 status=0
-node --test --test-reporter=spec ./*.test.mjs || status=$?
+# KURIL_E2E_TESTS="gdal.test.mjs export.test.mjs" runs only those files (default: all).
+read -r -a files <<<"${KURIL_E2E_TESTS:-$(echo ./*.test.mjs)}"
+node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$KURIL_E2E_TMP/results.tap" "${files[@]}" || status=$?
+# No test ran, or (with CI set) a test or suite was skipped: a failure too (tests/lib/tap-check.mjs).
+if [ "$status" = 0 ]; then
+  node "$ROOT/tests/lib/tap-check.mjs" "$KURIL_E2E_TMP/results.tap" "tests/e2e" || status=$?
+fi
 
 printf '\n==> tests/e2e/run.sh: %s in %d s\n' "$([ "$status" = 0 ] && echo passed || echo FAILED)" "$(($(date +%s) - started))"
 exit "$status"
