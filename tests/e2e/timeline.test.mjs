@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { describeRecord, launchBrowser, openPage, waitForMapIdle } from './lib/browser.mjs';
-import { settle } from './lib/driver.mjs';
+import { settle, waitForHash } from './lib/driver.mjs';
 import { startServer } from './lib/server.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -132,10 +132,13 @@ describe('timeline and straits tour (Chromium, real server)', () => {
         assert.ok(panel.text.includes(step.title), `${step.id}: title shown`);
         assert.equal(panel.sources, step.sources.length, `${step.id}: every source listed`);
         assert.equal(panel.meaning, step.map.areas ? step.map.areas_meaning : null, `${step.id}: legend says treaty or administered`);
-        // The permalink the app writes (view fields and step) restores the same state on its own.
-        await page.waitForTimeout(400);
+        // The permalink the app writes (view fields and step) restores the same state on its own. The app must
+        // have rewritten the step-only link into a full one: otherwise the reload below proves nothing.
+        await waitForHash(page, { test: /(^#|&)map=/ });
         const permalink = await page.evaluate(() => location.href);
         assert.match(permalink, new RegExp(`[#&]step=${step.id}(&|$)`));
+        assert.notEqual(new URL(permalink).hash, `#step=${step.id}`, `${step.id}: the app rewrote the link`);
+        for (const field of ['map', 'lines', 'areas']) assert.match(permalink, new RegExp(`[#&]${field}=`), `${step.id}: ${field} in the link`);
         await load(page, record, permalink, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
         assertStepState(await mapState(page), step, `${step.id} (permalink)`);
       }
@@ -189,7 +192,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
       await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), second.id);
       // Opening from the controls starts at the first step; closing removes the step from the link.
       await page.getByTestId('timeline-close').click();
-      await page.waitForTimeout(400);
+      await page.waitForFunction(() => location.hash === window.__app.hash() && !/step=/.test(location.hash), null, { timeout: 10_000 });
       assert.doesNotMatch(await page.evaluate(() => location.hash), /step=/);
       assert.deepEqual(record.consoleErrors, [], describeRecord(record));
     } finally {

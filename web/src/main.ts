@@ -28,8 +28,8 @@ declare global {
   interface Window {
     /** The map, for browser tests. */
     __map?: MapLibreMap;
-    /** The app's state, for browser tests. */
-    __app?: { state: () => AppState };
+    /** The app's state and the hash it writes for that state (after its debounce), for browser tests. */
+    __app?: { state: () => AppState; hash: () => string };
   }
 }
 
@@ -67,7 +67,7 @@ async function start(): Promise<void> {
     reducedMotion: reducedMotion.matches,
   });
   window.__map = map;
-  window.__app = { state: () => cloneState(state) };
+  window.__app = { state: () => cloneState(state), hash: () => encodeState(state) };
   map.once('idle', () => {
     document.body.dataset.mapIdle = '1';
   });

@@ -46,6 +46,19 @@ export async function settle(page, { timeoutMs = 60_000 } = {}) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="panel"][data-loading]'), null, { timeout: timeoutMs });
 }
 
+/**
+ * Waits until the app has written the hash of its current state (it debounces camera moves by 250 ms), and,
+ * when `test` is given, until the hash also passes it (a RegExp, or a predicate run in the page).
+ */
+export async function waitForHash(page, { test, timeoutMs = 10_000 } = {}) {
+  const source = test instanceof RegExp ? test.source : null;
+  await page.waitForFunction(
+    ([src]) => location.hash === window.__app?.hash() && (src === null || new RegExp(src).test(location.hash)),
+    [source],
+    { timeout: timeoutMs },
+  );
+}
+
 export class App {
   constructor(context, page, record, idleMs) {
     this.context = context;
@@ -93,9 +106,9 @@ export class App {
     return this.page.evaluate((id) => window.__map.queryRenderedFeatures({ layers: [id] }).map((f) => f.properties), layer);
   }
 
-  /** The hash the app wrote, once its debounce has run. */
+  /** The link the app wrote: waits until the hash is the one the app's current state encodes (debounced). */
   async permalink() {
-    await this.page.waitForTimeout(400);
+    await waitForHash(this.page);
     return this.page.evaluate(() => location.href);
   }
 
