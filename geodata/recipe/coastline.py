@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""Stitch GSHHG shoreline pieces into closed rings and write geodata/coastline.geojson.
+"""Stitch GSHHG shoreline pieces into polygons and write geodata/coastline.geojson.
 
-Input: the output of `gmt coast -R139/157/41/55 -Df -W1 -M` on stdin (GSHHG full resolution, level 1: the
-land/ocean shoreline). GMT splits shorelines at the edges of its storage bins; the pieces' end points match
-exactly once rounded to 1e-6 degrees, so they chain into rings. Landmasses cut by the region's edge (Asia,
-Honshu, Kamchatka) are closed along that edge.
+Input: the output of `gmt coast -R139/157/41/55 -Df -W1 -M` on stdin: GSHHG full resolution, every level, each
+piece headed "> Shore Bin # N, Level L" (1 land/ocean, 2 lake, 3 island in a lake, 4 pond on such an island).
+GMT splits shorelines at the edges of its storage bins; the pieces' end points match exactly once rounded to
+1e-6 degrees, so the pieces of one level chain into rings. Shorelines cut by the region's edge (Asia, Honshu,
+Kamchatka, and the lakes of the Asian mainland that the edge crosses) are closed along that edge.
 
-Output: a GeoJSON FeatureCollection, one Polygon (exterior ring only, counter-clockwise as RFC 7946 asks) per
-landmass, coordinates rounded to 1e-5 degrees (about 1 m; GSHHG full resolution is good to tens of metres).
-Python standard library only.
+Output: a GeoJSON FeatureCollection of Polygons, as OGC Simple Features and RFC 7946 ask: one per land mass
+(level 1) with its lakes (level 2) as holes, and one per island in a lake (level 3) with its ponds (level 4) as
+holes, so that no ring of a feature lies inside another shell. `"level"` says which (1 or 3). Exteriors
+counter-clockwise, holes clockwise; coordinates rounded to 1e-5 degrees (about 1 m; GSHHG full resolution is good
+to tens of metres). Python standard library only.
 """
 import json
+import re
 import sys
 
 WEST, EAST, SOUTH, NORTH = 139.0, 157.0, 41.0, 55.0
@@ -19,16 +23,20 @@ OUT_DIGITS = 5
 
 
 def read_pieces(lines):
-    pieces, cur = [], None
+    """{level: [piece]} from GMT's multi-segment output."""
+    pieces, cur = {}, None
     for line in lines:
         if line.startswith(">"):
+            m = re.search(r"Level (\d+)", line)
+            if not m:
+                raise ValueError(f"segment header without a level: {line.strip()}")
             cur = []
-            pieces.append(cur)
+            pieces.setdefault(int(m.group(1)), []).append(cur)
             continue
         parts = line.split()
         if len(parts) >= 2:
             cur.append((float(parts[0]), float(parts[1])))
-    return [p for p in pieces if len(p) >= 2]
+    return {level: [p for p in ps if len(p) >= 2] for level, ps in pieces.items()}
 
 
 def key(pt):
@@ -148,32 +156,94 @@ def clean(ring):
     return out
 
 
-def main():
-    pieces = read_pieces(sys.stdin)
+def bbox(ring):
+    xs = [p[0] for p in ring]
+    ys = [p[1] for p in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def inside(pt, ring, box):
+    """Point in ring (even-odd ray casting), after a bounding-box test."""
+    x, y = pt
+    if not (box[0] <= x <= box[2] and box[1] <= y <= box[3]):
+        return False
+    hit = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
+
+
+def probe(ring):
+    """A point of the ring's interior side for containment tests: the midpoint of its first segment (no vertex
+    of one GSHHG level lies on a ring of another, but a segment's midpoint avoids shared bin-edge vertices)."""
+    (x1, y1), (x2, y2) = ring[0], ring[1]
+    return (x1 + x2) / 2, (y1 + y2) / 2
+
+
+def rings_of_level(pieces, land_on_left, close_at_edge):
+    """Closed, cleaned rings (at least 4 positions) of one level's pieces. Chains cut by the region's edge are
+    closed along it (`close_at_edge`) or left out."""
     rings, chains = chain(pieces)
-    # GSHHG keeps one orientation for all level-1 shorelines; learn it from the largest closed ring.
-    biggest = max(rings, key=lambda r: abs(signed_area(r)))
-    land_on_left = signed_area(biggest) > 0
-    rings += close_chains(chains, land_on_left) if chains else []
-    features = []
+    if chains and close_at_edge:
+        rings += close_chains(chains, land_on_left)
+    out = []
     for ring in rings:
         ring = clean(ring)
-        if len(ring) < 4:
-            continue
-        if signed_area(ring) < 0:
-            ring.reverse()
-        features.append(ring)
-    features.sort(key=lambda r: -abs(signed_area(r)))
+        if len(ring) >= 4 and signed_area(ring) != 0:
+            out.append(ring)
+    return out
+
+
+def nest(shells, holes):
+    """Polygons: each shell counter-clockwise with the holes inside it, clockwise. A hole belongs to the smallest
+    shell that contains it."""
+    shells = sorted(shells, key=lambda r: abs(signed_area(r)))
+    boxes = [bbox(r) for r in shells]
+    polys = [[r if signed_area(r) > 0 else r[::-1]] for r in shells]
+    for hole in holes:
+        pt = probe(hole)
+        owner = next((i for i, (r, b) in enumerate(zip(shells, boxes)) if inside(pt, r, b)), None)
+        if owner is None:
+            raise ValueError(f"a lake or pond shoreline lies in no shell: {hole[0]}")
+        polys[owner].append(hole if signed_area(hole) < 0 else hole[::-1])
+    return polys
+
+
+def main():
+    pieces = read_pieces(sys.stdin)
+    if 1 not in pieces:
+        raise ValueError("no level-1 shoreline in the input")
+    # GSHHG keeps one orientation for all level-1 shorelines; learn it from the largest ring that closes alone.
+    closed, _ = chain(pieces[1])
+    biggest = max(closed, key=lambda r: abs(signed_area(r)))
+    land_on_left = signed_area(biggest) > 0
+    # Land masses cut by the edge are closed along it. A lake the edge cuts (one, on the Asian mainland at 139°E)
+    # is left out: closed along the edge, it would share that edge with its land's ring, an invalid hole.
+    levels = {
+        level: rings_of_level(ps, land_on_left if level % 2 else not land_on_left, close_at_edge=level == 1)
+        for level, ps in pieces.items()
+    }
+    if any(level > 4 for level in levels):
+        raise ValueError(f"unexpected GSHHG levels {sorted(levels)}")
+    polygons = [(1, p) for p in nest(levels.get(1, []), levels.get(2, []))]
+    # Islands in a lake that was left out (cut by the edge) would lie on land: left out with it.
+    lakes = [(r, bbox(r)) for r in levels.get(2, [])]
+    in_lake = [r for r in levels.get(3, []) if any(inside(probe(r), lake, b) for lake, b in lakes)]
+    polygons += [(3, p) for p in nest(in_lake, levels.get(4, []))]
+    polygons.sort(key=lambda lp: -abs(signed_area(lp[1][0])))
     out = sys.stdout
     out.write('{"type":"FeatureCollection","features":[\n')
-    for n, ring in enumerate(features):
-        geom = {"type": "Polygon", "coordinates": [[list(p) for p in ring]]}
-        feat = {"type": "Feature", "properties": {"level": 1}, "geometry": geom}
+    for n, (level, rings) in enumerate(polygons):
+        geom = {"type": "Polygon", "coordinates": [[list(p) for p in ring] for ring in rings]}
+        feat = {"type": "Feature", "properties": {"level": level}, "geometry": geom}
         out.write(json.dumps(feat, separators=(",", ":")))
-        out.write(",\n" if n + 1 < len(features) else "\n")
+        out.write(",\n" if n + 1 < len(polygons) else "\n")
     out.write("]}\n")
-    print(f"coastline: {len(pieces)} pieces -> {len(features)} rings "
-          f"({len(chains)} chains closed along the region edge)", file=sys.stderr)
+    counts = {level: len(rings) for level, rings in sorted(levels.items())}
+    print(f"coastline: rings per GSHHG level {counts} -> {len(polygons)} polygons "
+          f"({sum(len(r) - 1 for _, r in polygons)} holes; {len(levels.get(3, [])) - len(in_lake)} islands of a "
+          f"lake left out)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -21,8 +21,9 @@ pub const STRAIT_WIDTH_METHOD: &str = "minimum geodesic distance (WGS 84) betwee
      the Habomai islets from OpenStreetMap) inside the strait's search area";
 
 /// How island areas were measured.
-pub const AREA_METHOD: &str = "geodesic area (WGS 84) of the shoreline: GSHHG 2.3.7 full resolution; the Habomai \
-     islets from OpenStreetMap";
+pub const AREA_METHOD: &str = "geodesic area (WGS 84) inside the shoreline, lakes included as the official (GSI) \
+     figures count them (inland_water: the lakes' part, which the published polygons leave out as holes): GSHHG \
+     2.3.7 full resolution; the Habomai islets from OpenStreetMap";
 
 fn round(g: Geometry) -> Geometry {
     g.map_coords(|c| geo::coord! { x: (c.x * 1e6).round() / 1e6, y: (c.y * 1e6).round() / 1e6 })
@@ -46,7 +47,8 @@ fn collection(features: Vec<Value>) -> Value {
 }
 
 fn km2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+    // `+ 0.0` turns the -0.0 that rounding a tiny negative leaves into 0.0 (JSON would say "-0.0").
+    (v * 100.0).round() / 100.0 + 0.0
 }
 
 /// Sources as objects (id, title, publisher, url), resolved from the bibliography.
@@ -90,6 +92,7 @@ fn island_feature(model: &Model, i: &Island) -> Value {
         json!({
             "main_island": km2(i.area_km2(AreaScope::MainIsland)),
             "with_islets": km2(i.area_km2(AreaScope::WithIslets)),
+            "inland_water": km2(i.inland_water_km2()),
             "method": AREA_METHOD,
         })
     });

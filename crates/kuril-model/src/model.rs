@@ -26,7 +26,12 @@ pub const COASTLINE_REGION: [f64; 4] = [139.0, 41.0, 157.0, 55.0];
 /// Spacing of the sites along shorelines for the equidistance computation, metres.
 pub const SITE_SPACING_M: f64 = 200.0;
 
-/// A named island: its label point, its own shoreline ring and the islets attributed to it.
+/// A named island: its label point, its own shoreline and the islets attributed to it.
+///
+/// Shorelines are polygons as published (OGC Simple Features): an island's lakes are holes, and an island in a
+/// lake is a polygon of its own. What is land for measuring (areas, the sea's coast, the lines) is the ground
+/// inside the sea shoreline, its lakes included, as the official island areas count it (`docs/geometry.md`):
+/// [`Island::land`].
 #[derive(Debug, Clone)]
 pub struct Island {
     pub id: String,
@@ -35,32 +40,53 @@ pub struct Island {
     pub disputed: bool,
     pub names: Names,
     pub label: Point,
-    /// The island's own shoreline; `None` when it is too small for the shoreline data.
+    /// The island's own shoreline, its lakes as holes; `None` when it is too small for the shoreline data.
     pub shoreline: Option<Polygon>,
-    /// Unnamed shoreline rings nearer to this island than to any other named one.
+    /// Unnamed shoreline polygons nearer to this island than to any other named one.
     pub islets: Vec<Polygon>,
+    /// Islands in the lakes of this island or its islets (GSHHG level 3).
+    pub lake_islands: Vec<Polygon>,
     pub official_areas: Vec<OfficialArea>,
     pub sources: Vec<String>,
+    /// The shoreline and the islets without their holes (see [`Island::land`]).
+    land: Vec<Polygon>,
 }
 
 impl Island {
-    /// Geodesic area in km² of the main shoreline, or of it and its islets.
+    /// Geodesic area in km² of the ground inside the main shoreline, or inside it and its islets' shorelines;
+    /// lakes included, as the official figures count them.
     pub fn area_km2(&self, scope: AreaScope) -> f64 {
-        let main = self.shoreline.iter();
-        let all: Box<dyn Iterator<Item = &Polygon>> = match scope {
-            AreaScope::MainIsland => Box::new(main),
-            AreaScope::WithIslets => Box::new(main.chain(self.islets.iter())),
+        let polys = match scope {
+            AreaScope::MainIsland => &self.land[..self.shoreline.iter().count()],
+            AreaScope::WithIslets => &self.land[..],
         };
-        all.map(|p| p.geodesic_area_unsigned()).sum::<f64>() / 1e6
+        polys.iter().map(|p| p.geodesic_area_unsigned()).sum::<f64>() / 1e6
     }
 
-    /// Every ring of the island, the main one first.
+    /// Inland water (lakes, less the islands in them) inside the island's and its islets' shorelines, km²: what
+    /// [`Island::area_km2`] with islets counts beyond the published polygons' own area.
+    pub fn inland_water_km2(&self) -> f64 {
+        let published: f64 = self.polygons().map(|p| p.geodesic_area_unsigned()).sum::<f64>() / 1e6;
+        (self.area_km2(AreaScope::WithIslets) - published).max(0.0)
+    }
+
+    /// Every polygon of the island as published, the main one first: lakes are holes, islands in lakes
+    /// polygons of their own (a valid MultiPolygon).
     pub fn polygons(&self) -> impl Iterator<Item = &Polygon> {
-        self.shoreline.iter().chain(self.islets.iter())
+        self.shoreline
+            .iter()
+            .chain(self.islets.iter())
+            .chain(self.lake_islands.iter())
     }
 
     pub fn multipolygon(&self) -> MultiPolygon {
         MultiPolygon::new(self.polygons().cloned().collect())
+    }
+
+    /// The land for measuring: the main shoreline and the islets' as polygons without holes (lakes are inside
+    /// the land, not sea; islands in lakes are inside it too). The sea's coast is their exterior rings.
+    pub fn land(&self) -> impl Iterator<Item = &Polygon> {
+        self.land.iter()
     }
 }
 
@@ -262,7 +288,7 @@ impl Model {
                 .map(|(f, areas)| {
                     let (window, cell) = &self.reaches[f.reach];
                     let reach = cell.get_or_init(|| {
-                        let land: Vec<&Polygon> = self.islands.iter().flat_map(|i| i.polygons()).collect();
+                        let land: Vec<&Polygon> = self.islands.iter().flat_map(|i| i.land()).collect();
                         reach(&f.plane, *window, &land)
                     });
                     maritime_zones(
@@ -292,7 +318,7 @@ impl Model {
             .get_or_init(|| {
                 let spec = scenario.split.as_ref()?;
                 let island = self.islands.iter().find(|i| i.id == spec.island)?;
-                let rings: Vec<Polygon> = island.polygons().cloned().collect();
+                let rings: Vec<Polygon> = island.land().cloned().collect();
                 let japan_end = match spec.how {
                     SplitHow::Parallel { parallel, japan_side } => {
                         return split_by_parallel(&rings, parallel, japan_side);
@@ -332,7 +358,7 @@ impl Model {
                 .islands
                 .iter()
                 .filter(|i| scenario.holder(&i.id) == Some(side))
-                .flat_map(|i| i.polygons())
+                .flat_map(|i| i.land())
                 .map(|p| p.exterior().0.as_slice());
             let parts = split_parts
                 .iter()
@@ -614,21 +640,42 @@ const MIN_PART_M: f64 = 1.0;
 
 /// The shoreline rings: GSHHG's, and OpenStreetMap's for the Habomai islets (geodata/SOURCES.md says why), with
 /// the bounding boxes of the latter.
-fn read_coastline() -> Result<(Vec<Polygon>, Vec<Rect>), ModelError> {
+fn read_coastline() -> Result<(Vec<Shore>, Vec<Rect>), ModelError> {
     let mut rings = polygons("coastline.geojson", data::COASTLINE)?;
     let osm = polygons("habomai-osm.geojson", data::HABOMAI_OSM)?;
-    let osm_rings = osm.iter().filter_map(|p| p.bounding_rect()).collect();
+    let osm_rings = osm.iter().filter_map(|s| s.polygon.bounding_rect()).collect();
     rings.extend(osm);
     Ok((rings, osm_rings))
 }
 
-fn polygons(file: &'static str, text: &str) -> Result<Vec<Polygon>, ModelError> {
-    let feats: Vec<(geo::Geometry, serde_json::Value)> = features(file, text)?;
+/// A shoreline polygon of the data and whether it is an island in a lake (GSHHG level 3).
+struct Shore {
+    polygon: Polygon,
+    in_lake: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct ShoreProps {
+    /// GSHHG level of the exterior: 1 land, 3 island in a lake (the OpenStreetMap islets have none: land).
+    #[serde(default = "land_level")]
+    level: u8,
+}
+
+fn land_level() -> u8 {
+    1
+}
+
+fn polygons(file: &'static str, text: &str) -> Result<Vec<Shore>, ModelError> {
+    let feats: Vec<(geo::Geometry, ShoreProps)> = features(file, text)?;
     feats
         .into_iter()
-        .map(|(g, _)| match g {
-            geo::Geometry::Polygon(p) => Ok(p),
-            other => Err(ModelError::data(
+        .map(|(g, props)| match (g, props.level) {
+            (geo::Geometry::Polygon(polygon), level @ (1 | 3)) => Ok(Shore {
+                polygon,
+                in_lake: level == 3,
+            }),
+            (geo::Geometry::Polygon(_), level) => Err(ModelError::data(file, format!("a polygon of level {level}"))),
+            (other, _) => Err(ModelError::data(
                 file,
                 format!("expected polygons, found {other:?}")
                     .chars()
@@ -659,9 +706,10 @@ fn point_of(file: &'static str, id: &str, g: geo::Geometry) -> Result<Point, Mod
 }
 
 /// Tie each label point to the shoreline ring that contains it; give every other ring to the nearest island.
-fn read_islands(rings: &[Polygon]) -> Result<Vec<Island>, ModelError> {
+fn read_islands(shores: &[Shore]) -> Result<Vec<Island>, ModelError> {
     const FILE: &str = "islands.geojson";
     let feats: Vec<(geo::Geometry, data::IslandProps)> = features(FILE, data::ISLANDS)?;
+    let rings: Vec<&Polygon> = shores.iter().map(|s| &s.polygon).collect();
     let rects: Vec<Option<Rect>> = rings.iter().map(|r| r.bounding_rect()).collect();
     let mut owner: Vec<Option<usize>> = vec![None; rings.len()];
     let mut islands = Vec::new();
@@ -705,8 +753,10 @@ fn read_islands(rings: &[Polygon]) -> Result<Vec<Island>, ModelError> {
             label,
             shoreline,
             islets: vec![],
+            lake_islands: vec![],
             official_areas: p.official_areas,
             sources: p.sources,
+            land: vec![],
         });
     }
     // Unnamed rings: islets of the nearest named shoreline.
@@ -732,7 +782,20 @@ fn read_islands(rings: &[Polygon]) -> Result<Vec<Island>, ModelError> {
         let nearest = tree
             .nearest_neighbor(&scaled(*first))
             .ok_or_else(|| ModelError::data(FILE, "no named island has a shoreline"))?;
-        islands[nearest.data].islets.push(ring.clone());
+        let island = &mut islands[nearest.data];
+        if shores[r].in_lake {
+            island.lake_islands.push((*ring).clone());
+        } else {
+            island.islets.push((*ring).clone());
+        }
+    }
+    for island in &mut islands {
+        island.land = island
+            .shoreline
+            .iter()
+            .chain(island.islets.iter())
+            .map(|p| Polygon::new(p.exterior().clone(), vec![]))
+            .collect();
     }
     Ok(islands)
 }
@@ -798,7 +861,7 @@ fn read_straits(islands: &[Island], plane: &AzimuthalEquidistant) -> Result<Vec<
         let land = MultiPolygon::new(
             islands
                 .iter()
-                .flat_map(|i| i.polygons())
+                .flat_map(|i| i.land())
                 .filter(|poly| {
                     poly.bounding_rect()
                         .zip(area.bounding_rect())

@@ -41,7 +41,7 @@ pub fn min_width(plane: &AzimuthalEquidistant, area: &Polygon, a: &[&Island], b:
     let inside = |c: Coord| area.contains(&Point::from(c));
     let rings = |side: &[&Island]| -> Vec<Vec<Coord>> {
         side.iter()
-            .flat_map(|i| i.polygons())
+            .flat_map(|i| i.land())
             .map(|p| p.exterior().0.clone())
             .collect()
     };
