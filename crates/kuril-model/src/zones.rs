@@ -8,8 +8,11 @@
 //! equidistant plane (its scale error is below 0.1% in the window) on shorelines simplified to 100 m (12 nm) and
 //! 1 km (200 nm); areas are geodesic.
 
+use geo::algorithm::buffer::{BufferStyle, LineJoin};
 use geo::orient::{Direction, Orient};
-use geo::{BooleanOps, Buffer, Coord, LineString, MapCoords, MultiPolygon, Polygon, Rect, Simplify, coord};
+use geo::{
+    BooleanOps, Buffer, Coord, GeodesicArea, LineString, MapCoords, MultiPolygon, Polygon, Rect, Simplify, coord,
+};
 
 use crate::geodesic::geodesic_area_km2;
 use crate::projection::AzimuthalEquidistant;
@@ -69,44 +72,63 @@ impl MaritimeZones {
     }
 }
 
-/// What does not depend on the scenario: the window's sea, and how far 12 and 200 nautical miles reach from
-/// all land (whoever holds it: inside a side's claim area the nearest shoreline is always that side's own, so
-/// one reach serves both sides). Plane coordinates.
+/// What does not depend on the scenario: the window's sea, the land near the window, and how far 12 and 200
+/// nautical miles reach from all land (whoever holds it: inside a side's claim area the nearest shoreline is
+/// always that side's own, so one reach serves both sides). Plane coordinates.
+///
+/// The belts `territorial` (within 12 nm of land), `belt` (12–200 nm) and `beyond` (over 200 nm) partition a box
+/// larger than the window, and only `territorial` reaches the coast. Each zone is then one intersection of a
+/// side's sea with one belt: no two operands share an edge. (Subtracting polygons that share the coast, or cutting
+/// the claim areas again with the window's own edge, drawn with other vertices, left slivers of no area along
+/// those edges: invalid rings.)
 #[derive(Debug, Clone)]
 pub(crate) struct Reach {
-    window_sea: MultiPolygon,
-    land_in_window: MultiPolygon,
+    window_sea_km2: f64,
+    land: MultiPolygon,
     territorial: MultiPolygon,
-    eez: MultiPolygon,
+    belt: MultiPolygon,
+    beyond: MultiPolygon,
 }
 
 /// Shoreline simplification before buffering, metres: a small fraction of each buffer's distance.
 const TS_SIMPLIFY_M: f64 = 100.0;
 const EEZ_SIMPLIFY_M: f64 = 1000.0;
+/// The angle between the chords of a buffer's round joins, radians (geo's default is 0.2: 111 m short at 12 nm).
+const JOIN_ANGLE: f64 = 0.05;
+
+/// A (lon, lat) rectangle grown by `deg` degrees of latitude (and 1.5 times that of longitude), densified and
+/// projected.
+fn grown(plane: &AzimuthalEquidistant, window: Rect, deg: f64, step: f64) -> MultiPolygon {
+    let r = Rect::new(
+        coord! { x: window.min().x - deg * 1.5, y: window.min().y - deg },
+        coord! { x: window.max().x + deg * 1.5, y: window.max().y + deg },
+    );
+    MultiPolygon::new(vec![densified(r, step).map_coords(|c| plane.forward(c))])
+}
 
 pub(crate) fn reach(plane: &AzimuthalEquidistant, window: Rect, land: &[&Polygon]) -> Reach {
     let window_xy = MultiPolygon::new(vec![densified(window, 0.05).map_coords(|c| plane.forward(c))]);
     let land_xy = MultiPolygon::new(land.iter().map(|p| p.map_coords(|c| plane.forward(c))).collect());
-    let land_in_window = window_xy.intersection(&land_xy);
-    let window_sea = window_xy.difference(&land_in_window);
+    let to_lonlat = |m: &MultiPolygon| m.map_coords(|c| plane.inverse(c)).orient(Direction::Default);
+    let window_sea_km2 = geodesic_area_km2(&to_lonlat(&window_xy.difference(&land_xy)));
     // Only land within the buffer distance of the window matters; clip it first (much less to buffer).
-    let near = |deg: f64, tolerance: f64| -> MultiPolygon {
-        let grown = Rect::new(
-            coord! { x: window.min().x - deg * 1.5, y: window.min().y - deg },
-            coord! { x: window.max().x + deg * 1.5, y: window.max().y + deg },
-        );
-        let zone = MultiPolygon::new(vec![densified(grown, 0.1).map_coords(|c| plane.forward(c))]);
-        zone.intersection(&land_xy).simplify(tolerance)
-    };
+    let near = |deg: f64| grown(plane, window, deg, 0.1).intersection(&land_xy);
     let ts_m = TERRITORIAL_SEA_NM * NAUTICAL_MILE_M;
     let eez_m = EEZ_NM * NAUTICAL_MILE_M;
-    let territorial = near(0.3, TS_SIMPLIFY_M).buffer(ts_m);
-    let eez = near(3.5, EEZ_SIMPLIFY_M).buffer(eez_m);
+    // Round joins drawn with a chord every JOIN_ANGLE radians: the chords cut inside the circle by
+    // r·(1 − cos(angle/2)), 7 m at 12 nm and 116 m at 200 nm.
+    let buffer =
+        |m: &MultiPolygon, r: f64| m.buffer_with_style(BufferStyle::new(r).line_join(LineJoin::Round(JOIN_ANGLE)));
+    let territorial = buffer(&near(0.3).simplify(TS_SIMPLIFY_M), ts_m);
+    let within_200 = buffer(&near(3.5).simplify(EEZ_SIMPLIFY_M), eez_m);
+    let belt = within_200.difference(&territorial);
+    let beyond = grown(plane, window, 0.5, 0.1).difference(&within_200);
     Reach {
-        window_sea,
-        land_in_window,
+        window_sea_km2,
+        land: near(0.2),
         territorial,
-        eez,
+        belt,
+        beyond,
     }
 }
 
@@ -124,17 +146,16 @@ pub(crate) fn maritime_zones(
         // The claim areas run along the window's edge in long straight (lon, lat) segments: densify them like
         // the window itself so both bend the same way in the plane.
         let claim_xy = densify_lonlat(claim, 0.05).map_coords(|c| plane.forward(c));
-        let sea = claim_xy.intersection(&reach.window_sea);
+        let sea = claim_xy.difference(&reach.land);
         let ts = sea.intersection(&reach.territorial);
-        let within_200 = sea.intersection(&reach.eez);
-        let eez = within_200.difference(&ts);
-        let beyond = sea.difference(&within_200);
+        let eez = sea.intersection(&reach.belt);
+        let beyond = sea.intersection(&reach.beyond);
         for (kind, geom) in [
             (ZoneKind::TerritorialSea, ts),
             (ZoneKind::Eez, eez),
             (ZoneKind::Beyond, beyond),
         ] {
-            let geometry = to_lonlat(&geom);
+            let geometry = cleaned(&to_lonlat(&geom));
             let area_km2 = geodesic_area_km2(&geometry);
             zones.push(Zone {
                 side,
@@ -143,13 +164,12 @@ pub(crate) fn maritime_zones(
                 area_km2,
             });
         }
-        let land = claim_xy.intersection(&reach.land_in_window);
+        let land = claim_xy.intersection(&reach.land);
         land_km2[k] = (side, geodesic_area_km2(&to_lonlat(&land)));
     }
-    let window_sea_km2 = geodesic_area_km2(&to_lonlat(&reach.window_sea));
     MaritimeZones {
         zones,
-        window_sea_km2,
+        window_sea_km2: reach.window_sea_km2,
         land_km2,
     }
 }
@@ -184,6 +204,29 @@ pub(crate) fn merge_zones(mut parts: Vec<MaritimeZones>) -> MaritimeZones {
         land_km2,
     }
 }
+
+/// A zone as published: overlaid once more in (lon, lat) so that no ring crosses itself after the inverse
+/// projection, without parts or holes of less than [`MIN_PART_M2`] (leftovers of no area where an operand's
+/// vertices were snapped to the overlay's grid).
+fn cleaned(m: &MultiPolygon) -> MultiPolygon {
+    let area = |r: &LineString| Polygon::new(r.clone(), vec![]).geodesic_area_unsigned();
+    let whole = m.union(&MultiPolygon::new(vec![]));
+    MultiPolygon::new(
+        whole
+            .0
+            .into_iter()
+            .filter(|p| area(p.exterior()) >= MIN_PART_M2)
+            .map(|p| {
+                let (exterior, holes) = p.into_inner();
+                Polygon::new(exterior, holes.into_iter().filter(|h| area(h) >= MIN_PART_M2).collect())
+            })
+            .collect(),
+    )
+    .orient(Direction::Default)
+}
+
+/// Parts and holes smaller than this are dropped from a zone: 100 m² (a square of 10 m).
+const MIN_PART_M2: f64 = 100.0;
 
 /// Add vertices so that no segment spans more than `step` degrees.
 fn densify_lonlat(m: &MultiPolygon, step: f64) -> MultiPolygon {
