@@ -1,6 +1,6 @@
 // The static export served by nginx (a plain static host with Range requests) works in Chromium.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -8,6 +8,8 @@ import { LINE_LAYERS, attributionText, describeRecord, launchBrowser, maybeScree
 import { settle } from './lib/driver.mjs';
 import { EXPORT_MAX_ZOOM, ensureExport } from './lib/export.mjs';
 import { findNginx, startNginx } from './lib/nginx.mjs';
+import { startServer } from './lib/server.mjs';
+import { PMTiles } from 'pmtiles';
 
 const nginxSkip = findNginx()
   ? false
@@ -21,6 +23,47 @@ function rawStatus(port, path) {
       resolve(res.statusCode);
     }).on('error', reject);
   });
+}
+
+/** A pmtiles Source over a local file. */
+class FileSource {
+  constructor(path) {
+    this.path = path;
+    this.fd = openSync(path, 'r');
+  }
+  getKey() {
+    return this.path;
+  }
+  async getBytes(offset, length) {
+    const buf = Buffer.alloc(length);
+    const n = readSync(this.fd, buf, 0, length, offset);
+    return { data: buf.buffer.slice(buf.byteOffset, buf.byteOffset + n) };
+  }
+  close() {
+    closeSync(this.fd);
+  }
+}
+
+/** Web Mercator tile column and row of a longitude/latitude at zoom z. */
+function tileOf(lng, lat, z) {
+  const n = 2 ** z;
+  const x = Math.floor(((lng + 180) / 360) * n);
+  const r = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+  return [Math.min(Math.max(x, 0), n - 1), Math.min(Math.max(y, 0), n - 1)];
+}
+
+/** The tiles compared: every tile over the analysis window (143–151.5° E, 42–47° N) up to `maxZoom`, and every
+ * tile of the world at z0–z3. */
+function sampleTiles(maxZoom) {
+  const out = new Map();
+  for (let z = 0; z <= maxZoom; z++) {
+    const [x0, y0] = tileOf(143, 47, z);
+    const [x1, y1] = tileOf(151.5, 42, z);
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) out.set(`${z}/${x}/${y}`, [z, x, y]);
+    if (z <= 3) for (let x = 0; x < 2 ** z; x++) for (let y = 0; y < 2 ** z; y++) out.set(`${z}/${x}/${y}`, [z, x, y]);
+  }
+  return [...out.values()];
 }
 
 describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => {
@@ -47,6 +90,43 @@ describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => 
       assert.ok(existsSync(join(exported.dir, f)), `export has ${f}`);
     }
     assert.ok(exported.pmtilesBytes > 0, 'tiles.pmtiles is not empty');
+  });
+
+  // The export is only worth hosting if it is the map the server serves: the same tile bytes for every tile the
+  // server has, and no tile where the server has none (204).
+  test('the archive holds exactly the tiles the server serves, byte for byte', { timeout: 300_000 }, async () => {
+    const server = await startServer();
+    const source = new FileSource(join(exported.dir, 'tiles.pmtiles'));
+    try {
+      const archive = new PMTiles(source);
+      const header = await archive.getHeader();
+      assert.equal(header.maxZoom, EXPORT_MAX_ZOOM, 'the archive ends at the export zoom');
+      const tiles = sampleTiles(EXPORT_MAX_ZOOM);
+      let compared = 0;
+      let empty = 0;
+      const differ = [];
+      for (const [z, x, y] of tiles) {
+        const res = await fetch(`${server.origin}/tiles/${z}/${x}/${y}.mvt`, { headers: { 'accept-encoding': 'identity' } });
+        const stored = await archive.getZxy(z, x, y);
+        if (res.status === 204) {
+          empty += 1;
+          if (stored && stored.data.byteLength > 0) differ.push(`${z}/${x}/${y}: the server has no tile, the archive ${stored.data.byteLength} bytes`);
+          continue;
+        }
+        assert.equal(res.status, 200, `${z}/${x}/${y}: HTTP ${res.status}`);
+        const served = Buffer.from(await res.arrayBuffer());
+        if (!stored) differ.push(`${z}/${x}/${y}: missing from the archive (${served.length} bytes served)`);
+        else if (!served.equals(Buffer.from(stored.data))) differ.push(`${z}/${x}/${y}: ${served.length} bytes served, ${stored.data.byteLength} stored, contents differ`);
+        compared += 1;
+      }
+      console.log(`# export: ${compared} tiles compared byte for byte with the server, ${empty} empty on both`);
+      assert.ok(compared > 200, `only ${compared} tiles compared`);
+      assert.ok(empty > 0, 'tiles without data were compared too');
+      assert.deepEqual(differ, [], 'archive and server disagree');
+    } finally {
+      source.close();
+      await server.stop();
+    }
   });
 
   test('nginx serves the export with Range support', { skip: nginxSkip, timeout: 60_000 }, async () => {

@@ -26,7 +26,8 @@ const GDAL_ENV = {
 };
 
 function run(cmd, args) {
-  const res = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000, env: GDAL_ENV });
+  // Whole layers go through stdout (readBack): room for them (spawnSync's default is 1 MiB).
+  const res = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000, env: GDAL_ENV, maxBuffer: 256 << 20 });
   return { status: res.status, out: `${res.stdout ?? ''}${res.stderr ?? ''}` };
 }
 
@@ -47,6 +48,44 @@ async function getJson(url) {
   const res = await fetch(url);
   assert.equal(res.status, 200, url);
   return res.json();
+}
+
+/** The features GDAL reads from a file, as GeoJSON (ogr2ogr to stdout, every digit kept). */
+function readBack(file) {
+  const { status, out } = run('ogr2ogr', ['-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=15', '/vsistdout/', file]);
+  assert.equal(status, 0, out);
+  return JSON.parse(out.slice(out.indexOf('{'))).features;
+}
+
+/** Every position of a geometry, in order, with the ring and part structure as a string. */
+function flatten(geometry) {
+  const positions = [];
+  const shape = (c) => (typeof c[0] === 'number' ? (positions.push(c), '.') : `(${c.map(shape).join('')})`);
+  if (geometry.type === 'GeometryCollection') return { shape: geometry.geometries.map((g) => flatten(g).shape).join(''), positions };
+  return { shape: `${geometry.type.replace(/^Multi/, '')}${shape(geometry.coordinates)}`, positions };
+}
+
+/** null when the two geometries have the same structure and every position agrees within `tolerance` degrees. */
+function compareCoords(want, got, tolerance) {
+  // A format may write a single polygon as a MultiPolygon of one (or the reverse): compare parts, not wrappers.
+  const parts = (g) => {
+    if (!g) return [];
+    if (g.type === 'GeometryCollection') return g.geometries.flatMap(parts);
+    return g.type.startsWith('Multi') ? g.coordinates.map((c) => ({ type: g.type.slice(5), coordinates: c })) : [g];
+  };
+  // An empty geometry (a zone of no area) may come back as null or as an empty collection.
+  const nonEmpty = (ps) => ps.filter((p) => flatten(p).positions.length > 0);
+  const [a, b] = [nonEmpty(parts(want)), nonEmpty(parts(got))];
+  if (a.length !== b.length) return `${a.length} parts in the model, ${b.length} read back`;
+  for (let i = 0; i < a.length; i++) {
+    const [fa, fb] = [flatten(a[i]), flatten(b[i])];
+    if (fa.positions.length !== fb.positions.length) return `part ${i}: ${fa.positions.length} positions in the model, ${fb.positions.length} read back`;
+    for (let k = 0; k < fa.positions.length; k++) {
+      const [p, q] = [fa.positions[k], fb.positions[k]];
+      if (Math.abs(p[0] - q[0]) > tolerance || Math.abs(p[1] - q[1]) > tolerance) return `part ${i}, position ${k}: ${p} in the model, ${q} read back`;
+    }
+  }
+  return null;
 }
 
 describe('GDAL reads the OGC API – Features service and the downloads', { skip }, () => {
@@ -137,6 +176,60 @@ describe('GDAL reads the OGC API – Features service and the downloads', { skip
       }
     });
   }
+
+  // Round trips: what GDAL reads back from each download is the model's geometry (the GeoJSON download, written
+  // straight from the model), vertex for vertex, and its areas are the model's figures. A swapped axis, a lost
+  // ring or a rounding a format adds would show here.
+  for (const c of COLLECTIONS) {
+    test(`downloads of ${c} read back by GDAL carry the model's coordinates (GPKG, CSV, KML)`, async () => {
+      const reference = await (await fetch(`${server.origin}/api/download/${c}.geojson`)).json();
+      const byId = new Map(reference.features.map((f) => [String(f.id ?? f.properties.id), f]));
+      assert.equal(byId.size, matched[c], `${c}: ids of the GeoJSON download`);
+      for (const ext of ['gpkg', 'csv', 'kml']) {
+        const file = await download(`/api/download/${c}.${ext}`, `roundtrip-${c}.${ext}`);
+        const back = readBack(file);
+        assert.equal(back.length, byId.size, `${c}.${ext}: feature count`);
+        // Every format writes every digit (KML and WKT as shortest round-trip decimals, GeoPackage as binary).
+        const tolerance = 1e-12;
+        for (const f of back) {
+          const id = String(f.properties.id ?? f.properties.Name ?? f.properties.name);
+          const ref = byId.get(id);
+          assert.ok(ref, `${c}.${ext}: unknown feature ${id}`);
+          const diff = compareCoords(ref.geometry, f.geometry, tolerance);
+          assert.equal(diff, null, `${c}.${ext} ${id}: ${diff}`);
+        }
+      }
+    });
+  }
+
+  // The islands' figures count their lakes (as the official areas do), which the published polygons leave out as
+  // holes: the published area plus the stated inland water is the figure.
+  test('areas measured by SpatiaLite on the GeoPackages are the model’s figures (islands, maritime zones)', async () => {
+    for (const [c, layer, model, water] of [
+      ['islands', 'islands', 'computed_area_km2_with_islets', 'computed_area_km2_inland_water'],
+      ['maritime-zones', 'maritime_zones', 'area_km2', '0'],
+    ]) {
+      const file = await download(`/api/download/${c}.gpkg`, `areas-${c}.gpkg`);
+      const { status, out } = run('ogrinfo', [
+        '-ro', '-q', '-dialect', 'SQLite', '-sql',
+        `SELECT id, ${model} AS model_km2, ${water} AS water_km2, ST_Area(geom, 1) / 1e6 AS geodesic_km2 FROM ${layer}`,
+        file,
+      ]);
+      assert.equal(status, 0, out);
+      const rows = [...out.matchAll(/id \(String\) = (.*)\n\s+model_km2 \(Real\) = (.*)\n\s+water_km2 \((?:Real|Integer)\) = (.*)\n\s+geodesic_km2 \(Real\) = (.*)/g)].map((m) => ({
+        id: m[1].trim(),
+        model: Number(m[2]),
+        water: Number(m[3]),
+        geodesic: Number(m[4]),
+      }));
+      assert.equal(rows.length, matched[c], `${c}: one row per feature\n${out.slice(0, 2000)}`);
+      // The model rounds its figures to 0.01 km²; SpatiaLite's ellipsoidal area agrees to well under 0.1%.
+      const off = rows.filter((r) => Number.isFinite(r.model) && Math.abs(r.geodesic + r.water - r.model) > Math.max(0.021, r.model * 1e-3));
+      assert.deepEqual(off, [], `${c}: areas that differ from the model's`);
+      assert.ok(rows.some((r) => r.model > 1000), `${c}: large areas compared`);
+      if (c === 'islands') assert.ok(rows.some((r) => r.water > 1), 'islands with lakes compared');
+    }
+  });
 
   test('the GeoPackage passes GDAL’s checks: SRS EPSG:4326, extent, valid geometries', async () => {
     const file = await download('/api/download/islands.gpkg', 'check-islands.gpkg');
