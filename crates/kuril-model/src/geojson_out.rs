@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::data::{AreaScope, Names, ScenarioKind, SplitHow};
 use crate::error::ModelError;
+use crate::grid::multipolygon_on_grid;
 use crate::model::{Island, Model};
 use crate::scenario::Side;
 
@@ -30,10 +31,18 @@ fn round(g: Geometry) -> Geometry {
 }
 
 fn geometry(g: Geometry) -> Value {
-    let g = match round(g) {
-        Geometry::Polygon(p) => Geometry::Polygon(p.orient(Direction::Default)),
-        Geometry::MultiPolygon(p) => Geometry::MultiPolygon(p.orient(Direction::Default)),
-        other => other,
+    // Polygons are snapped to the 1e-6° grid by an overlay rather than rounded vertex by vertex, so that they stay
+    // valid at the precision they are published at (grid.rs).
+    let g = match g {
+        Geometry::Polygon(p) => {
+            let mut snapped = multipolygon_on_grid(&MultiPolygon::new(vec![p]), 1e6).orient(Direction::Default);
+            match snapped.0.len() {
+                1 => Geometry::Polygon(snapped.0.remove(0)),
+                _ => Geometry::MultiPolygon(snapped),
+            }
+        }
+        Geometry::MultiPolygon(p) => Geometry::MultiPolygon(multipolygon_on_grid(&p, 1e6).orient(Direction::Default)),
+        other => round(other),
     };
     serde_json::to_value(geojson::Geometry::from(&g)).unwrap_or(Value::Null)
 }
@@ -283,11 +292,14 @@ fn side_key(side: Side) -> &'static str {
     }
 }
 
-/// Every scenario's maritime zones, one feature per scenario, side and zone.
+/// Every scenario's maritime zones, one feature per scenario, side and zone (zones of no area left out).
 pub fn maritime_zones(model: &Model) -> Result<Value, ModelError> {
     let mut features = Vec::new();
     for s in &model.scenarios {
-        for z in &model.zones(&s.id)?.zones {
+        // A zone with no area (Japan has no sea beyond 200 nm in the window under the Soviet position) has no
+        // geometry to publish: empty geometries are invalid to SpatiaLite and troublesome to many clients. Its 0 km²
+        // is in the scenario's figures (`/api/scenarios/{id}`).
+        for z in model.zones(&s.id)?.zones.iter().filter(|z| !z.geometry.0.is_empty()) {
             features.push(feature(
                 z.geometry.clone().into(),
                 json!({

@@ -16,6 +16,7 @@ mod data;
 mod error;
 pub mod geodesic;
 pub mod geojson_out;
+pub mod grid;
 mod median;
 mod model;
 pub mod projection;
