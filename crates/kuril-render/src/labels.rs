@@ -4,8 +4,8 @@
 
 use geo::{Coord, coord};
 
-use crate::clip::Rect;
 use crate::glyphs::{GLYPH_SIZE, Glyphs};
+use crate::rect::Rect;
 use crate::theme::Rgba;
 
 /// MapLibre's line height, in ems.

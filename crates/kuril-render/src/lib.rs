@@ -11,7 +11,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod clip;
 mod draw_png;
 mod draw_svg;
 mod error;
@@ -19,6 +18,7 @@ pub mod glyphs;
 pub mod labels;
 mod params;
 pub mod project;
+mod rect;
 mod scene;
 mod sdf;
 mod source;

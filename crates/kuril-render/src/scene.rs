@@ -3,14 +3,15 @@
 //! areas, islands and their outlines, strait widths, the chosen lines, places, labels, and the attribution.
 
 use geo::{Coord, coord};
+use kuril_tiles::clip::{clip_line, clip_ring};
 use kuril_tiles::layers::{Geom, SourceFeature, Value};
 use kuril_tiles::style::LINE_STYLES;
 
 use crate::Renderer;
-use crate::clip::{Rect, clip_line, clip_ring};
 use crate::labels::{Anchor, Collisions, Label, TextLine, layout, measure, wrap};
 use crate::params::View;
 use crate::project::Viewport;
+use crate::rect::{Rect, image_rect};
 use crate::source::Source;
 use crate::theme::{LineLook, Rgba, TextLook};
 
@@ -167,7 +168,7 @@ pub fn build(r: &Renderer, view: &View) -> Scene {
         r,
         view,
         vp,
-        clip: Rect::image(view.width, view.height, MARGIN),
+        clip: image_rect(view.width, view.height, MARGIN),
         z: Source::tile_zoom(view.camera.zoom),
         min,
         max,
@@ -298,7 +299,7 @@ fn labels(cx: &Ctx<'_>, places: &[(&SourceFeature, Coord)]) -> Vec<Label> {
     let t = &cx.r.theme;
     let zoom = cx.view.camera.zoom;
     let glyphs = &cx.r.glyphs;
-    let image = Rect::image(cx.view.width, cx.view.height, 0.0);
+    let image = image_rect(cx.view.width, cx.view.height, 0.0);
     let mut taken = Collisions::default();
     let mut out = Vec::new();
     let mut place = |text: &str, point: Coord, look: &TextLook, size: f64, anchor, offset, class| {

@@ -1,10 +1,16 @@
-//! Clipping to an axis-aligned rectangle: rings by Sutherland–Hodgman (the result may run along the rectangle's
-//! edge, which the tile buffer hides), lines by cutting each segment (Liang–Barsky) into pieces.
+//! Clipping to an axis-aligned rectangle, shared by the tiles and the static images (kuril-render):
+//! - [`clip_polygons_to_grid`]: polygons for vector tiles, clipped and snapped to the integer tile grid by an exact
+//!   integer overlay (`kuril_model::grid`, OGC mode), so that every polygon is valid after quantisation: no
+//!   self-intersection, no ring that touches itself, holes inside their shell, wound as MVT asks;
+//! - [`clip_ring`]: one ring by Sutherland–Hodgman, for drawing (the result may run along the rectangle's edge,
+//!   invisible once filled);
+//! - [`clip_line`]: a polyline cut into the pieces inside (Liang–Barsky).
 
 use geo::{Coord, coord};
+use kuril_model::grid::polygons_on_grid;
 
 /// An axis-aligned rectangle.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bounds {
     pub min: Coord,
     pub max: Coord,
@@ -18,6 +24,14 @@ impl Bounds {
     pub fn intersects(&self, other: &Bounds) -> bool {
         self.min.x <= other.max.x && self.max.x >= other.min.x && self.min.y <= other.max.y && self.max.y >= other.min.y
     }
+}
+
+/// Polygons (each a list of closed rings, exterior first) clipped to `b` and snapped to the integer grid; `b` and
+/// the coordinates are in grid (tile) units. The result is a list of valid polygons (closed rings of integer
+/// coordinates, exterior first), exteriors with positive shoelace area and holes negative: in tile coordinates
+/// (y down) that is what MVT 2.1 asks. The overlay is the model's ([`kuril_model::grid`]).
+pub fn clip_polygons_to_grid(polys: &[Vec<Vec<Coord>>], b: &Bounds) -> Vec<Vec<Vec<Coord>>> {
+    polygons_on_grid(polys, 1.0, Some((b.min, b.max)))
 }
 
 /// Clip a closed ring; the result is closed, or empty when nothing of the ring is inside.

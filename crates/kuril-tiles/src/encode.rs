@@ -1,6 +1,7 @@
-//! Mapbox Vector Tile 2.1 encoding (protobuf through geozero's generated types): quantise to the tile grid,
-//! drop what collapses, wind polygon rings as the specification asks (exterior rings positive area in tile
-//! coordinates, holes negative).
+//! Mapbox Vector Tile 2.1 encoding (protobuf through geozero's generated types) of features already in tile
+//! units: lines and points rounded to the grid (polygons come snapped and valid from the clip), what collapses
+//! dropped, polygon rings wound as the specification asks (exterior rings positive area in tile coordinates, holes
+//! negative), each feature with its layer's stable id.
 
 use geo::{Coord, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon, coord};
 use geozero::ToMvt;
@@ -8,19 +9,14 @@ use geozero::mvt::{Message, TagsBuilder, Tile, TileValue, tile};
 
 use crate::error::TileError;
 use crate::layers::{Geom, Value};
-use crate::mercator::TileId;
 use crate::tiler::Clipped;
 
 /// Tile extent in integer units.
 pub const EXTENT: u32 = 4096;
 
-pub(crate) fn encode_tile(id: TileId, layers: &[(&'static str, Vec<Clipped<'_>>)]) -> Result<Vec<u8>, TileError> {
-    let scale = f64::from(1u32 << id.z);
+pub(crate) fn encode_tile(layers: &[(&'static str, Vec<Clipped<'_>>)]) -> Result<Vec<u8>, TileError> {
     let to_tile = |c: &Coord| -> Coord {
-        coord! {
-            x: ((c.x * scale - f64::from(id.x)) * f64::from(EXTENT)).round(),
-            y: ((c.y * scale - f64::from(id.y)) * f64::from(EXTENT)).round(),
-        }
+        coord! { x: c.x.round(), y: c.y.round() }
     };
     let mut tile = Tile::default();
     for (name, features) in layers {
@@ -33,6 +29,7 @@ pub(crate) fn encode_tile(id: TileId, layers: &[(&'static str, Vec<Clipped<'_>>)
             let mut feature = geometry
                 .to_mvt_unscaled()
                 .map_err(|e| TileError::Encode(e.to_string()))?;
+            feature.id = Some(f.source.id);
             for (k, v) in &f.source.props {
                 let value = match v {
                     Value::Str(s) => TileValue::Str(s.clone()),

@@ -13,6 +13,9 @@ pub enum TileError {
     Model(#[from] kuril_model::ModelError),
     #[error("encoding a tile: {0}")]
     Encode(String),
+    /// Two features of a layer would share an MVT id.
+    #[error("layer {layer}: two features share the id {id}")]
+    DuplicateId { layer: &'static str, id: u64 },
     #[error("writing {path}: {source}")]
     Io {
         path: String,

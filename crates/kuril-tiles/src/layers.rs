@@ -31,6 +31,8 @@ pub enum Geom {
 
 #[derive(Debug, Clone)]
 pub struct SourceFeature {
+    /// The feature's MVT id: stable and unique within its layer ([`feature_id`]).
+    pub id: u64,
     pub geom: Geom,
     pub props: Vec<(String, Value)>,
     pub minzoom: u8,
@@ -59,7 +61,7 @@ pub const LAYER_NAMES: [&str; 8] = [
 ];
 
 pub fn build_layers(model: &Model) -> Result<Vec<Layer>, TileError> {
-    Ok(vec![
+    let mut layers = vec![
         land(model)?,
         claim_areas(model)?,
         straits(model),
@@ -68,7 +70,49 @@ pub fn build_layers(model: &Model) -> Result<Vec<Layer>, TileError> {
         lines(model)?,
         island_labels(model),
         places(model),
-    ])
+    ];
+    for layer in &mut layers {
+        let mut seen = std::collections::HashSet::new();
+        for (index, f) in layer.features.iter_mut().enumerate() {
+            f.id = feature_id(layer.name, &feature_key(f, index));
+            if !seen.insert(f.id) {
+                return Err(TileError::DuplicateId {
+                    layer: layer.name,
+                    id: f.id,
+                });
+            }
+        }
+    }
+    Ok(layers)
+}
+
+/// What names a feature in its layer: its `id` property (islands, labels, straits, strait widths, places), its
+/// `line` (lines), `scenario:side` (claim areas), or else its source and position in the layer (land, in the
+/// order of the data).
+fn feature_key(f: &SourceFeature, index: usize) -> String {
+    let prop = |k: &str| {
+        f.props.iter().find(|(key, _)| key == k).and_then(|(_, v)| match v {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        })
+    };
+    match (prop("id"), prop("line"), prop("scenario"), prop("side")) {
+        (Some(id), _, _, _) => id.to_string(),
+        (None, Some(line), _, _) => line.to_string(),
+        (None, None, Some(scenario), Some(side)) => format!("{scenario}:{side}"),
+        _ => format!("{}:{index}", prop("source").unwrap_or("")),
+    }
+}
+
+/// A feature's MVT id: the 64-bit FNV-1a hash of `layer/key`, kept to 53 bits so that JavaScript reads it exactly
+/// (never 0, which MVT readers take for "no id").
+pub fn feature_id(layer: &str, key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in layer.bytes().chain(std::iter::once(b'/')).chain(key.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h & ((1 << 53) - 1)).max(1)
 }
 
 fn feature(geom: Geom, props: Vec<(String, Value)>, minzoom: u8, maxzoom: u8) -> Option<SourceFeature> {
@@ -84,6 +128,7 @@ fn feature(geom: Geom, props: Vec<(String, Value)>, minzoom: u8, maxzoom: u8) ->
         max = coord! { x: max.x.max(c.x), y: max.y.max(c.y) };
     }
     (min.x <= max.x).then_some(SourceFeature {
+        id: 0, // set by build_layers
         geom,
         props,
         minzoom,

@@ -1,7 +1,7 @@
 //! Vector tiles of the Kuril Islands dispute model: layers, per-zoom simplification and clipping, MVT
 //! encoding, TileJSON and the MapLibre style. No HTTP: the server and the static export both use it.
 
-mod clip;
+pub mod clip;
 mod encode;
 mod error;
 pub mod layers;

@@ -1,6 +1,7 @@
 //! Cutting tiles: per zoom, every layer's features are simplified once (Douglas–Peucker at half a tile unit)
-//! and indexed by bounding box; a tile takes the features whose boxes meet it, clips them to the tile plus a
-//! buffer, and encodes them.
+//! and indexed by bounding box; a tile takes the features whose boxes meet it, moves them into tile units (4096
+//! a tile), clips them to the tile plus a buffer (polygons snapped to the unit grid as valid polygons) and encodes
+//! them.
 
 use std::sync::OnceLock;
 
@@ -8,7 +9,7 @@ use geo::Coord;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
-use crate::clip::{Bounds, clip_line, clip_ring};
+use crate::clip::{Bounds, clip_line, clip_polygons_to_grid};
 use crate::encode::{EXTENT, encode_tile};
 use crate::error::TileError;
 use crate::layers::{Geom, Layer, SourceFeature, build_layers};
@@ -38,7 +39,7 @@ impl std::fmt::Debug for Tiler {
     }
 }
 
-/// A clipped feature in world coordinates, ready to encode.
+/// A clipped feature in tile units, ready to encode.
 pub(crate) struct Clipped<'a> {
     pub geom: Geom,
     pub source: &'a SourceFeature,
@@ -71,15 +72,27 @@ impl Tiler {
     /// The encoded tile, or `None` when no layer has anything in it.
     pub fn tile(&self, id: TileId) -> Result<Option<Vec<u8>>, TileError> {
         let (min, max) = id.world_bounds(BUFFER);
-        let b = Bounds { min, max };
         let env = AABB::from_corners([min.x, min.y], [max.x, max.y]);
+        // Tile units: 0..EXTENT across the tile, the buffer beyond.
+        let scale = f64::from(1u32 << id.z);
+        let extent = f64::from(EXTENT);
+        let to_tile = |c: &Coord| -> Coord {
+            Coord {
+                x: (c.x * scale - f64::from(id.x)) * extent,
+                y: (c.y * scale - f64::from(id.y)) * extent,
+            }
+        };
+        let b = Bounds {
+            min: to_tile(&min),
+            max: to_tile(&max),
+        };
         let level = self.level(id.z);
         let mut layers: Vec<(&'static str, Vec<Clipped<'_>>)> = Vec::new();
         for (layer, at) in self.layers.iter().zip(level) {
             let mut clipped = Vec::new();
             for hit in at.tree.locate_in_envelope_intersecting(&env) {
                 let i = hit.data;
-                if let Some(geom) = clip(&at.geoms[i], &b) {
+                if let Some(geom) = clip(&at.geoms[i], &to_tile, &b) {
                     clipped.push(Clipped {
                         geom,
                         source: &layer.features[at.features[i]],
@@ -93,7 +106,7 @@ impl Tiler {
         if layers.is_empty() {
             return Ok(None);
         }
-        encode_tile(id, &layers).map(Some)
+        encode_tile(&layers).map(Some)
     }
 }
 
@@ -122,29 +135,25 @@ fn prepare(layer: &Layer, z: u8, tolerance: f64) -> LayerAtZoom {
     }
 }
 
-fn clip(g: &Geom, b: &Bounds) -> Option<Geom> {
+/// `g` (world coordinates) in tile units, clipped to `b`: polygons snapped to the unit grid as valid polygons,
+/// lines and points not yet rounded (the encoder rounds them).
+fn clip(g: &Geom, to_tile: &impl Fn(&Coord) -> Coord, b: &Bounds) -> Option<Geom> {
+    let in_tile = |c: &[Coord]| -> Vec<Coord> { c.iter().map(to_tile).collect() };
     match g {
         Geom::Polygons(polys) => {
-            let out: Vec<Vec<Vec<Coord>>> = polys
+            let moved: Vec<Vec<Vec<Coord>>> = polys
                 .iter()
-                .filter_map(|rings| {
-                    let ext = clip_ring(rings.first()?, b);
-                    if ext.is_empty() {
-                        return None;
-                    }
-                    let mut kept = vec![ext];
-                    kept.extend(rings[1..].iter().map(|h| clip_ring(h, b)).filter(|h| !h.is_empty()));
-                    Some(kept)
-                })
+                .map(|rings| rings.iter().map(|r| in_tile(r)).collect())
                 .collect();
+            let out = clip_polygons_to_grid(&moved, b);
             (!out.is_empty()).then_some(Geom::Polygons(out))
         }
         Geom::Lines(lines) => {
-            let out: Vec<Vec<Coord>> = lines.iter().flat_map(|l| clip_line(l, b)).collect();
+            let out: Vec<Vec<Coord>> = lines.iter().flat_map(|l| clip_line(&in_tile(l), b)).collect();
             (!out.is_empty()).then_some(Geom::Lines(out))
         }
         Geom::Points(pts) => {
-            let out: Vec<Coord> = pts.iter().copied().filter(|c| b.contains(*c)).collect();
+            let out: Vec<Coord> = pts.iter().map(to_tile).filter(|c| b.contains(*c)).collect();
             (!out.is_empty()).then_some(Geom::Points(out))
         }
     }
