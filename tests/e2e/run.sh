@@ -53,6 +53,16 @@ if [ ! -f "$E2E/node_modules/.package-lock.json" ] \
   (cd "$E2E" && npm ci --no-audit --no-fund --ignore-scripts)
 fi
 
+# 2b. Python for validity.test.mjs: shapely (GEOS) and mapbox-vector-tile, pinned in requirements.txt.
+venv="$E2E/.venv"
+if [ ! -f "$venv/.requirements.txt" ] || ! cmp -s "$E2E/requirements.txt" "$venv/.requirements.txt"; then
+  step "python venv (tests/e2e/.venv): $(grep -v '^#' "$E2E/requirements.txt" | tr '\n' ' ')"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$E2E/requirements.txt"
+  cp "$E2E/requirements.txt" "$venv/.requirements.txt"
+fi
+
 # 3. The release binary (a no-op when it is up to date).
 if [ -z "${KURIL_BIN:-}" ]; then
   step "cargo build --release"
