@@ -161,9 +161,22 @@ async fn openapi_document_describes_every_endpoint() {
         "the maximum is documented"
     );
     assert_eq!(limit["default"], 10);
-    let bbox = &v["components"]["parameters"]["bbox"]["schema"];
-    assert_eq!(bbox["type"], "array");
-    assert_eq!(bbox["items"]["type"], "number");
+    // Exactly what the server takes: four numbers, or six (with heights); never five.
+    let bbox = &v["components"]["parameters"]["bbox"]["schema"]["oneOf"];
+    let sizes: Vec<(u64, u64)> = bbox
+        .as_array()
+        .expect("bbox is oneOf")
+        .iter()
+        .map(|s| {
+            assert_eq!(s["type"], "array");
+            assert_eq!(s["items"]["type"], "number");
+            (
+                s["minItems"].as_u64().expect("min"),
+                s["maxItems"].as_u64().expect("max"),
+            )
+        })
+        .collect();
+    assert_eq!(sizes, [(4, 4), (6, 6)]);
     assert_eq!(v["components"]["parameters"]["datetime"]["schema"]["type"], "string");
     // Every $ref resolves.
     let text = v.to_string();
@@ -475,4 +488,48 @@ async fn other_methods_are_405() {
     let req = Request::post("/ogc/collections").body(Body::empty()).expect("request");
     let r = app(STATE.clone()).oneshot(req).await.expect("infallible");
     assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED);
+}
+
+/// The document promises only what the server accepts: every glyph range it lists is served, and the image's
+/// zoom stops at 24 (24.118 is what the server refuses, and the pattern must refuse it too).
+#[tokio::test]
+async fn openapi_parameters_are_exactly_what_the_server_accepts() {
+    let v = ok("/ogc/api", "application/vnd.oai.openapi+json;version=3.0").await;
+    let params = &v["paths"]["/glyphs/{fontstack}/{range}"]["get"]["parameters"];
+    let range = params
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .find(|p| p["name"] == "range")
+        .expect("range parameter");
+    let ranges = range["schema"]["enum"].as_array().expect("an enum of ranges");
+    assert_eq!(ranges.len(), 256);
+    for r in ranges {
+        let r = r.as_str().expect("string");
+        let res = get(&format!("/glyphs/Noto%20Sans%20Regular/{r}")).await;
+        assert_eq!(res.status(), StatusCode::OK, "{r}");
+    }
+    let map = v["paths"]["/image.png"]["get"]["parameters"]
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .find(|p| p["name"] == "map")
+        .expect("map parameter")["schema"]["pattern"]
+        .as_str()
+        .expect("a pattern")
+        .to_string();
+    // The document's own pattern and the server agree on zooms either side of the limit.
+    let pattern = regex::Regex::new(&map).expect("the pattern is a regular expression");
+    for (z, accepted) in [
+        ("24", true),
+        ("24.0", true),
+        ("23.999", true),
+        ("24.118", false),
+        ("25", false),
+    ] {
+        let view = format!("{z}/44/146");
+        assert_eq!(pattern.is_match(&view), accepted, "{view} against {map}");
+        let status = get(&format!("/image.png?map={view}&width=8&height=8")).await.status();
+        assert_eq!(status == StatusCode::OK, accepted, "the server on {view}: {status}");
+    }
 }

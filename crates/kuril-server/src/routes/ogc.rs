@@ -860,7 +860,10 @@ pub fn openapi(root: &str, collections: &[String]) -> Value {
                                           (or six numbers with heights) in CRS84. minLon > maxLon crosses the antimeridian. \
                                           Malformed values, non-finite numbers, out-of-range coordinates or \
                                           minLat > maxLat get 400.",
-                          "schema": { "type": "array", "minItems": 4, "maxItems": 6, "items": { "type": "number" } } },
+                          "schema": { "oneOf": [
+                              { "type": "array", "minItems": 4, "maxItems": 4,
+                                "items": { "type": "number", "minimum": -180, "maximum": 180 } },
+                              { "type": "array", "minItems": 6, "maxItems": 6, "items": { "type": "number" } } ] } },
                 "datetime": { "name": "datetime", "in": "query", "required": false, "style": "form", "explode": false,
                               "description": "RFC 3339 date-time or interval (`a/b`, `../b`, `a/..`). The data has no time \
                                               dimension: a valid value filters nothing; a malformed one gets 400.",

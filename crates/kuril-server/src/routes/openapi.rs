@@ -42,7 +42,7 @@ fn view_params(scenarios: &[String], strict: bool) -> Vec<Value> {
     let (map, lines, areas, naming, lang) = if strict {
         (
             json!({ "type": "string", "example": "6/44.3/146.5",
-                    "pattern": "^([0-9]|1[0-9]|2[0-4])(\\.[0-9]{1,3})?/-?([0-9]|[1-7][0-9]|8[0-4])(\\.[0-9]{1,5})?/-?([0-9]{1,2}|1[0-7][0-9])(\\.[0-9]{1,5})?$" }),
+                    "pattern": "^(([0-9]|1[0-9]|2[0-3])(\\.[0-9]{1,3})?|24(\\.0{1,3})?)/-?([0-9]|[1-7][0-9]|8[0-4])(\\.[0-9]{1,5})?/-?([0-9]{1,2}|1[0-7][0-9])(\\.[0-9]{1,5})?$" }),
             json!({ "type": "string", "example": "soviet,japanese", "pattern": format!("^(none|{id_alt}(,{id_alt})*)?$") }),
             json!({ "type": "string", "enum": scenarios.iter().map(String::as_str).chain(["none", ""]).collect::<Vec<_>>() }),
             json!({ "type": "string", "enum": ["both", "ja", "ru"] }),
@@ -279,8 +279,9 @@ pub fn service_paths(scenarios: &[String]) -> Map<String, Value> {
                 ),
                 path_param(
                     "range",
-                    "`{start}-{end}.pbf`, 256 code points",
-                    json!({ "type": "string", "example": "0-255.pbf", "pattern": "^[0-9]{1,5}-[0-9]{1,5}\\.pbf$" })
+                    "`{start}-{end}.pbf`: 256 code points from a multiple of 256 (the 256 ranges of the BMP)",
+                    json!({ "type": "string", "example": "0-255.pbf",
+                            "enum": (0..256).map(|k| format!("{}-{}.pbf", k * 256, k * 256 + 255)).collect::<Vec<_>>() })
                 ),
             ]),
             json!({
