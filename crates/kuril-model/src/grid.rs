@@ -19,11 +19,15 @@ use i_overlay::i_float::int::point::IntPoint;
 /// times `scale` must fit in an `i32`.
 pub fn polygons_on_grid(polys: &[Vec<Vec<Coord>>], scale: f64, clip: Option<(Coord, Coord)>) -> Vec<Vec<Vec<Coord>>> {
     let to_grid = |c: &Coord| IntPoint::new((c.x * scale).round() as i32, (c.y * scale).round() as i32);
-    let mut overlay = Overlay::new_custom(
-        polys.iter().flatten().map(Vec::len).sum::<usize>() + 4,
-        IntOverlayOptions::ogc(),
-        Solver::default(),
-    );
+    // OGC-valid output, and every vertex kept, collinear ones too: a long straight edge of the window, densified
+    // in (lon, lat), must keep its vertices, or a reader taking edges as geodesics (SpatiaLite's ST_Area with
+    // the ellipsoid, our own areas) measures another polygon.
+    let options = IntOverlayOptions {
+        preserve_input_collinear: true,
+        preserve_output_collinear: true,
+        ..IntOverlayOptions::ogc()
+    };
+    let mut overlay = Overlay::new_custom(polys.iter().flatten().map(Vec::len).sum::<usize>() + 4, options, Solver::default());
     let mut any = false;
     for rings in polys {
         for (k, ring) in rings.iter().enumerate() {
