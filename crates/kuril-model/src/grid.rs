@@ -27,7 +27,11 @@ pub fn polygons_on_grid(polys: &[Vec<Vec<Coord>>], scale: f64, clip: Option<(Coo
         preserve_output_collinear: true,
         ..IntOverlayOptions::ogc()
     };
-    let mut overlay = Overlay::new_custom(polys.iter().flatten().map(Vec::len).sum::<usize>() + 4, options, Solver::default());
+    let mut overlay = Overlay::new_custom(
+        polys.iter().flatten().map(Vec::len).sum::<usize>() + 4,
+        options,
+        Solver::default(),
+    );
     let mut any = false;
     for rings in polys {
         for (k, ring) in rings.iter().enumerate() {
