@@ -108,17 +108,39 @@ pub fn raster(scene: &Scene, glyphs: &Glyphs) -> Result<Pixmap, RenderError> {
             Some((label.halo, label.halo_width)),
         );
     }
-    let a = &scene.attribution;
-    if let Some(r) = Rect::from_ltrb(
-        a.rect.min.x as f32,
-        a.rect.min.y as f32,
-        a.rect.max.x as f32,
-        a.rect.max.y as f32,
-    ) {
-        pixmap.fill_rect(r, &paint(a.background), Transform::identity(), None);
+    if let Some(k) = &scene.legend {
+        box_rect(&mut pixmap, &k.rect, k.background, Some(k.border));
+        for shape in &k.swatches {
+            draw(&mut pixmap, shape);
+        }
+        draw_text(&mut pixmap, glyphs, &k.lines, k.size, k.colour, None);
     }
-    draw_text(&mut pixmap, glyphs, &a.lines, a.size, a.colour, None);
+    if let Some(a) = &scene.attribution {
+        box_rect(&mut pixmap, &a.rect, a.background, None);
+        draw_text(&mut pixmap, glyphs, &a.lines, a.size, a.colour, None);
+    }
     Ok(pixmap)
+}
+
+/// A box filled with `background`, outlined with `border` (1 px) when given.
+fn box_rect(pixmap: &mut Pixmap, rect: &crate::rect::Rect, background: Rgba, border: Option<Rgba>) {
+    let Some(r) = Rect::from_ltrb(
+        rect.min.x as f32,
+        rect.min.y as f32,
+        rect.max.x as f32,
+        rect.max.y as f32,
+    ) else {
+        return;
+    };
+    pixmap.fill_rect(r, &paint(background), Transform::identity(), None);
+    if let Some(border) = border {
+        let path = PathBuilder::from_rect(r);
+        let stroke = Stroke {
+            width: 1.0,
+            ..Stroke::default()
+        };
+        pixmap.stroke_path(&path, &paint(border), &stroke, Transform::identity(), None);
+    }
 }
 
 /// Rasterise a scene and encode it as PNG.

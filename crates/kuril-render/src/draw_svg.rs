@@ -197,20 +197,41 @@ pub fn svg(scene: &Scene, view: &View) -> String {
         out.push_str("</g>\n");
     }
     out.push_str("</g>\n");
-    let a = &scene.attribution;
-    let _ = writeln!(out, r#"<g id="attribution" font-family="Noto Sans, sans-serif">"#);
-    let _ = writeln!(
-        out,
-        r#"<rect x="{}" y="{}" width="{}" height="{}" {}/>"#,
-        n(a.rect.min.x),
-        n(a.rect.min.y),
-        n(a.rect.max.x - a.rect.min.x),
-        n(a.rect.max.y - a.rect.min.y),
-        fill_attrs(a.background)
-    );
-    let _ = write!(out, r#"<g {}>"#, fill_attrs(a.colour));
-    text(&mut out, "attribution", &a.lines, a.size, "end", |t| t.left + t.width);
-    out.push_str("</g>\n</g>\n</svg>\n");
+    if let Some(k) = &scene.legend {
+        let _ = writeln!(out, r#"<g id="legend" font-family="Noto Sans, sans-serif">"#);
+        let _ = writeln!(
+            out,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" {} stroke="{}"/>"#,
+            n(k.rect.min.x),
+            n(k.rect.min.y),
+            n(k.rect.max.x - k.rect.min.x),
+            n(k.rect.max.y - k.rect.min.y),
+            fill_attrs(k.background),
+            k.border.to_hex()
+        );
+        for s in &k.swatches {
+            shape(&mut out, s);
+        }
+        let _ = write!(out, r#"<g {}>"#, fill_attrs(k.colour));
+        text(&mut out, "legend", &k.lines, k.size, "start", |t| t.left);
+        out.push_str("</g>\n</g>\n");
+    }
+    if let Some(a) = &scene.attribution {
+        let _ = writeln!(out, r#"<g id="attribution" font-family="Noto Sans, sans-serif">"#);
+        let _ = writeln!(
+            out,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" {}/>"#,
+            n(a.rect.min.x),
+            n(a.rect.min.y),
+            n(a.rect.max.x - a.rect.min.x),
+            n(a.rect.max.y - a.rect.min.y),
+            fill_attrs(a.background)
+        );
+        let _ = write!(out, r#"<g {}>"#, fill_attrs(a.colour));
+        text(&mut out, "attribution", &a.lines, a.size, "end", |t| t.left + t.width);
+        out.push_str("</g>\n</g>\n");
+    }
+    out.push_str("</svg>\n");
     out
 }
 

@@ -16,6 +16,7 @@ mod draw_svg;
 mod error;
 pub mod glyphs;
 pub mod labels;
+mod legend;
 mod params;
 pub mod project;
 mod rect;
@@ -29,6 +30,7 @@ use kuril_model::Model;
 use kuril_tiles::layers::{Layer, build_layers};
 
 pub use error::RenderError;
+pub use legend::{LEGEND_SIZE, Legend};
 pub use params::{Camera, Lang, MAX_SIZE, MAX_ZOOM, MIN_ZOOM, Naming, ParamError, View, parse_query};
 pub use scene::{FONT_ATTRIBUTION, ISLAND_LABEL_RANKS, Scene, attribution_text, max_island_rank};
 
@@ -40,6 +42,8 @@ pub struct Renderer {
     theme: theme::Theme,
     glyphs: glyphs::Glyphs,
     scenarios: Vec<String>,
+    /// Each scenario's short name for the key: its title up to the colon.
+    names: Vec<(String, String)>,
 }
 
 impl Renderer {
@@ -55,6 +59,16 @@ impl Renderer {
             theme: theme::Theme::from_style()?,
             glyphs: glyphs::Glyphs::embedded()?,
             scenarios: model.scenarios.iter().map(|s| s.id.clone()).collect(),
+            names: model
+                .scenarios
+                .iter()
+                .map(|s| {
+                    (
+                        s.id.clone(),
+                        s.title.split(':').next().unwrap_or(&s.title).trim().to_string(),
+                    )
+                })
+                .collect(),
         })
     }
 
@@ -70,6 +84,15 @@ impl Renderer {
 
     pub fn theme(&self) -> &theme::Theme {
         &self.theme
+    }
+
+    pub(crate) fn glyphs(&self) -> &glyphs::Glyphs {
+        &self.glyphs
+    }
+
+    /// A scenario's short name ("1855 Treaty of Shimoda"), or its id when unknown.
+    pub fn scenario_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.names.iter().find(|(k, _)| k == id).map_or(id, |(_, n)| n.as_str())
     }
 
     /// What the view shows, in pixels.

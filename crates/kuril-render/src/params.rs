@@ -1,7 +1,8 @@
 //! The view an image shows, read from the same query parameters as the web app's permalinks
 //! (`web/src/state.ts`): `map=zoom/lat/lng[/bearing/pitch]`, `lines=a,b|none`, `areas=id|none`,
-//! `naming=both|ja|ru`, `lang=en|ja|ru`, plus `width` and `height` in pixels. Pure: every bad value is a
-//! [`ParamError`], never a panic.
+//! `naming=both|ja|ru`, `lang=en|ja|ru`, plus `width` and `height` in pixels, `legend=yes|no` (the colour key,
+//! drawn unless `no`) and `attribution=yes|no` (the credits drawn in the image, unless `no`: for pages that show
+//! them beside it, such as `/embed`). Pure: every bad value is a [`ParamError`], never a panic.
 //!
 //! Unlike the app, which falls back to defaults for anything it cannot read, a bad value here is an error: an
 //! image that silently shows another view than the one asked for is worse than a clear 400. Parameters the image
@@ -94,7 +95,13 @@ pub struct View {
     pub areas: Option<String>,
     pub naming: Naming,
     pub lang: Lang,
+    /// Draw the colour key.
+    pub legend: bool,
+    /// Draw the credits in the image (a page that shows them beside the image may leave them out).
+    pub attribution: bool,
 }
+
+const YES_NO: [(&str, bool); 2] = [("yes", true), ("no", false)];
 
 impl Default for View {
     /// The app's opening view (`DEFAULT_STATE` in `web/src/state.ts`) at the size of a social card.
@@ -112,6 +119,8 @@ impl Default for View {
             areas: None,
             naming: Naming::Both,
             lang: Lang::En,
+            legend: true,
+            attribution: true,
         }
     }
 }
@@ -392,6 +401,8 @@ pub fn parse_query(query: &str, scenarios: &[&str]) -> Result<View, ParamError> 
             }
             "naming" => view.naming = one_of("naming", &value, &Naming::ALL)?,
             "lang" => view.lang = one_of("lang", &value, &Lang::ALL)?,
+            "legend" => view.legend = one_of("legend", &value, &YES_NO)?,
+            "attribution" => view.attribution = one_of("attribution", &value, &YES_NO)?,
             _ => {}
         }
         seen.push(key);
@@ -427,14 +438,22 @@ impl View {
         } else {
             self.lines.join(",")
         };
-        format!(
+        let mut q = format!(
             "map={map}&lines={lines}&areas={}&naming={}&lang={}&width={}&height={}",
             self.areas.as_deref().unwrap_or("none"),
             self.naming.as_str(),
             self.lang.as_str(),
             self.width,
             self.height
-        )
+        );
+        // Only when not the default, so that the canonical form of an older link is unchanged.
+        if !self.legend {
+            q.push_str("&legend=no");
+        }
+        if !self.attribution {
+            q.push_str("&attribution=no");
+        }
+        q
     }
 }
 

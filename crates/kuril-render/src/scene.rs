@@ -9,6 +9,7 @@ use kuril_tiles::style::LINE_STYLES;
 
 use crate::Renderer;
 use crate::labels::{Anchor, Collisions, Label, TextLine, layout, measure, wrap};
+use crate::legend::{Legend, legend};
 use crate::params::View;
 use crate::project::Viewport;
 use crate::rect::{Rect, image_rect};
@@ -86,7 +87,10 @@ pub struct Scene {
     pub background: Rgba,
     pub groups: Vec<Group>,
     pub labels: Vec<Label>,
-    pub attribution: Attribution,
+    /// The colour key (legend.rs), unless the view asks for none.
+    pub legend: Option<Legend>,
+    /// The credits, unless the view leaves them to its page (`attribution=no`).
+    pub attribution: Option<Attribution>,
 }
 
 fn prop<'a>(f: &'a SourceFeature, key: &str) -> Option<&'a Value> {
@@ -239,7 +243,7 @@ pub fn build(r: &Renderer, view: &View) -> Scene {
     // Lines in the style's order (later ones on top), then any scenario the style does not know yet.
     let mut order: Vec<&String> = view.lines.iter().collect();
     order.sort_by_key(|id| LINE_STYLES.iter().position(|(s, _, _)| s == id).unwrap_or(usize::MAX));
-    for id in order {
+    for &id in &order {
         let lines: Vec<Vec<Coord>> = cx
             .features("lines")
             .filter(|(f, _)| prop_str(f, "line") == Some(id.as_str()))
@@ -282,7 +286,8 @@ pub fn build(r: &Renderer, view: &View) -> Scene {
         background: t.sea,
         groups,
         labels,
-        attribution: attribution(r, view),
+        legend: legend(r, view, &order),
+        attribution: view.attribution.then(|| attribution(r, view)),
     }
 }
 
@@ -332,7 +337,10 @@ fn labels(cx: &Ctx<'_>, places: &[(&SourceFeature, Coord)]) -> Vec<Label> {
                 (rank, f, c)
             })
             .collect();
-        islands.retain(|(rank, _, _)| *rank <= max_island_rank(zoom));
+        // A group's label (the Habomai Islands) gives way to its islets' own at `until_zoom`.
+        islands.retain(|(rank, f, _)| {
+            *rank <= max_island_rank(zoom) && !matches!(prop(f, "until_zoom"), Some(Value::Num(z)) if zoom >= *z)
+        });
         islands.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (rank, f, c) in islands {
             if let Some(text) = name(f, cx.view) {

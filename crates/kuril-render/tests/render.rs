@@ -462,3 +462,74 @@ fn every_scenario_renders_at_every_zoom_without_panicking() {
         roxmltree::Document::parse(&r.svg(&view)).expect("well-formed");
     }
 }
+
+/// The colour key: one row per line drawn, in the line's colour from the style, and one per side when areas are
+/// shaded; gone with `legend=no`. Checked in the PNG's pixels inside the key's box.
+#[test]
+fn the_key_shows_each_line_in_its_colour_and_can_be_left_out() {
+    let (model, r) = fixture();
+    let q = "map=6/44.3/146.5&lines=soviet,japanese&areas=two-island-1956&width=800&height=500";
+    let (view, img) = render(q);
+    let scene = r.scene(&view);
+    let key = scene.legend.as_ref().expect("a key by default");
+    let texts: Vec<&str> = key.lines.iter().map(|l| l.text.as_str()).collect();
+    let title = |id: &str| {
+        model
+            .scenario(id)
+            .expect("scenario")
+            .title
+            .split(':')
+            .next()
+            .expect("title")
+            .trim()
+            .to_string()
+    };
+    assert_eq!(
+        texts,
+        [
+            title("soviet"),
+            title("japanese"),
+            format!("Japan, under {}", title("two-island-1956")),
+            format!("Russia, under {}", title("two-island-1956"))
+        ]
+    );
+    let inside = |colour: [u8; 3]| {
+        let (x0, y0, x1, y1) = (
+            key.rect.min.x as i64,
+            key.rect.min.y as i64,
+            key.rect.max.x as i64,
+            key.rect.max.y as i64,
+        );
+        (x0..x1).any(|x| (y0..y1).any(|y| close(img.at(x, y), colour, 12)))
+    };
+    for id in ["soviet", "japanese"] {
+        let colour = style_colour(&format!("line:{id}"), |p| p["line-color"].as_str());
+        assert!(inside(colour), "{id}'s colour {colour:?} in the key");
+    }
+    // Asked for none: no key, and the canonical form (the cache key) says so.
+    let (bare_view, _) = render(&format!("{q}&legend=no"));
+    assert!(r.scene(&bare_view).legend.is_none());
+    assert!(bare_view.canonical_query().ends_with("&legend=no"));
+    // A view with nothing to explain has no key either.
+    let (none_view, _) = render("map=6/44.3/146.5&lines=none&areas=none&width=800&height=500");
+    assert!(r.scene(&none_view).legend.is_none());
+}
+
+/// `attribution=no` leaves the credits to the page that shows the image (the embed page writes them below it);
+/// by default they are drawn.
+#[test]
+fn credits_are_drawn_unless_the_page_shows_them() {
+    let (_, r) = fixture();
+    let with = r.parse("width=400&height=300").expect("valid");
+    assert!(r.scene(&with).attribution.is_some());
+    let without = r.parse("width=400&height=300&attribution=no").expect("valid");
+    assert!(r.scene(&without).attribution.is_none());
+    assert!(without.canonical_query().ends_with("&attribution=no"));
+    assert!(matches!(
+        r.parse("attribution=maybe"),
+        Err(ParamError::UnknownValue {
+            param: "attribution",
+            ..
+        })
+    ));
+}
