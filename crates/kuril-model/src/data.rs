@@ -9,6 +9,7 @@ pub(crate) const HABOMAI_OSM: &str = include_str!("../../../geodata/habomai-osm.
 pub(crate) const WORLD_LAND: &str = include_str!("../../../geodata/world-land.geojson");
 pub(crate) const ISLANDS: &str = include_str!("../../../geodata/islands.geojson");
 pub(crate) const PLACES: &str = include_str!("../../../geodata/places.geojson");
+pub(crate) const GROUPS: &str = include_str!("../../../geodata/groups.geojson");
 pub(crate) const STRAITS: &str = include_str!("../../../geodata/straits.geojson");
 pub(crate) const SCENARIOS: &str = include_str!("../../../geodata/scenarios.json");
 pub(crate) const SOURCES: &str = include_str!("../../../geodata/sources.json");
@@ -95,6 +96,14 @@ pub(crate) struct StraitProps {
     pub between: [Vec<String>; 2],
     #[serde(default)]
     pub notes: Vec<Note>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GroupProps {
+    pub id: String,
+    pub names: Names,
     pub sources: Vec<String>,
 }
 
@@ -216,7 +225,11 @@ pub struct StepMap {
     pub lines: Vec<String>,
     pub areas: Option<String>,
     pub areas_meaning: Option<AreasMeaning>,
+    /// The view of the step on a map that nothing covers (images, the API).
     pub camera: Camera,
+    /// What the step is about, `[west, south, east, north]`: the app frames it in the part of the map its panels
+    /// leave free.
+    pub subject: [f64; 4],
 }
 
 /// One step of the history timeline.

@@ -2,7 +2,7 @@
 //! counter-clockwise, coordinates rounded to 1e-6° (about 0.1 m).
 
 use geo::orient::{Direction, Orient};
-use geo::{Geometry, MapCoords, MultiLineString, MultiPolygon};
+use geo::{BoundingRect, Geometry, MapCoords, MultiLineString, MultiPolygon};
 use serde_json::{Value, json};
 
 use crate::data::{AreaScope, Names, ScenarioKind, SplitHow};
@@ -257,7 +257,14 @@ pub fn land_by_side(model: &Model, id: &str) -> Result<Value, ModelError> {
             out[key] = json!(out[key].as_f64().unwrap_or(0.0) + i.area_km2(AreaScope::WithIslets));
         }
     }
-    if let Some(split) = model.split(id)? {
+    // A divided island counts here only when it is one of the four (Iturup under the equal-area split; not Sakhalin,
+    // which the 1905 treaty divided).
+    let divided_is_disputed = s
+        .split
+        .as_ref()
+        .and_then(|spec| model.island(&spec.island).ok())
+        .is_some_and(|i| i.disputed);
+    if let (true, Some(split)) = (divided_is_disputed, model.split(id)?) {
         for (key, part) in [("japan", split.japan_km2), ("russia", split.russia_km2)] {
             out[key] = json!(out[key].as_f64().unwrap_or(0.0) + part);
         }
@@ -399,7 +406,7 @@ pub fn timeline(model: &Model) -> Value {
                 "sources": sources(model, &t.sources),
                 "map": {
                     "lines": t.map.lines, "areas": t.map.areas, "areas_meaning": t.map.areas_meaning,
-                    "camera": camera(&t.map.camera),
+                    "camera": camera(&t.map.camera), "subject": t.map.subject,
                 },
             })
         })
@@ -428,9 +435,14 @@ pub fn straits_tour(model: &Model) -> Result<Value, ModelError> {
         .map(|stop| {
             let st = model.strait(&stop.id)?;
             let [a, b] = st.width.ends;
+            // The stop is about its strait: the search area's box is what the app frames.
+            let subject = st
+                .search_area
+                .bounding_rect()
+                .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y]);
             Ok(json!({
                 "id": stop.id, "names": names(&st.names), "title": stop.title, "text": stop.text,
-                "camera": camera(&stop.camera),
+                "camera": camera(&stop.camera), "subject": subject,
                 "width": {
                     "km": (st.width.distance_m / 10.0).round() / 100.0,
                     "from": [a.x, a.y], "to": [b.x, b.y],

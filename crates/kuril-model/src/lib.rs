@@ -32,7 +32,7 @@ pub use data::{
 pub use error::ModelError;
 pub use geodesic::{CoastIndex, Nearest, distance_m, length_m};
 pub use median::{MedianInput, SIMPLIFY_M, equidistance_line};
-pub use model::{COASTLINE_REGION, Island, Model, Place, SITE_SPACING_M, world_land};
+pub use model::{COASTLINE_REGION, Group, Island, Model, Place, SITE_SPACING_M, world_land};
 pub use scenario::{ClaimAreas, EquidistanceSample, Scenario, ScenarioLine, Side, line_string};
 pub use split::{End, Hemisphere, Split, split_by_parallel, split_island};
 pub use strait::{Strait, StraitWidth, min_width};

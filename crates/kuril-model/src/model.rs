@@ -90,6 +90,16 @@ impl Island {
     }
 }
 
+/// A named group of islands (the Habomai islets), labelled as one where the map is too small for each islet.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// The `group` of its islands in `islands.geojson`.
+    pub id: String,
+    pub names: Names,
+    pub label: Point,
+    pub sources: Vec<String>,
+}
+
 /// A town, cape, volcano or lighthouse.
 #[derive(Debug, Clone)]
 pub struct Place {
@@ -122,6 +132,8 @@ pub struct Model {
     pub islands: Vec<Island>,
     pub straits: Vec<Strait>,
     pub places: Vec<Place>,
+    /// Named island groups (`geodata/groups.geojson`).
+    pub groups: Vec<Group>,
     pub scenarios: Vec<Scenario>,
     /// Where the equidistance lines of the main scenarios are computed and reported (historical scenarios have
     /// their own windows: [`Model::windows`]).
@@ -149,6 +161,7 @@ impl Model {
         let (rings, osm_rings) = read_coastline()?;
         let islands = read_islands(&rings)?;
         let places = read_places()?;
+        let groups = read_groups(&islands)?;
         let file: data::ScenarioFile = parse("scenarios.json", data::SCENARIOS)?;
         let analysis_window = window_rect("analysis_window", file.analysis_window)?;
         let plane = AzimuthalEquidistant::new(analysis_window.center());
@@ -191,6 +204,7 @@ impl Model {
             islands,
             straits,
             places,
+            groups,
             scenarios,
             analysis_window,
             timeline: timeline.steps,
@@ -481,6 +495,9 @@ impl Model {
                 self.island(island)?;
             }
         }
+        for g in &self.groups {
+            check("groups.geojson", &g.id, &g.sources)?;
+        }
         for s in &self.scenarios {
             check("scenarios.json", &s.id, &s.sources)?;
             for d in &s.dates {
@@ -537,6 +554,13 @@ impl Model {
             if !((-180.0..=180.0).contains(&c.lng) && (-85.0..=85.0).contains(&c.lat) && (0.0..=14.0).contains(&c.zoom))
             {
                 return bad(format!("camera {c:?} is off the map"));
+            }
+            let [w, s, e, n] = step.map.subject;
+            if !(-180.0 <= w && w < e && e <= 180.0 && -85.0 <= s && s < n && n <= 85.0) {
+                return bad(format!(
+                    "subject {:?} is not a [west, south, east, north] box",
+                    step.map.subject
+                ));
             }
         }
         if self.timeline.is_empty() {
@@ -804,6 +828,29 @@ fn read_islands(shores: &[Shore]) -> Result<Vec<Island>, ModelError> {
 /// find the nearest named shoreline for an islet, where that is good enough.
 fn scaled(c: Coord) -> [f64; 2] {
     [c.x * std::f64::consts::FRAC_1_SQRT_2, c.y]
+}
+
+/// Island groups, each the `group` of at least two islands.
+fn read_groups(islands: &[Island]) -> Result<Vec<Group>, ModelError> {
+    const FILE: &str = "groups.geojson";
+    let feats: Vec<(geo::Geometry, data::GroupProps)> = features(FILE, data::GROUPS)?;
+    feats
+        .into_iter()
+        .map(|(g, p)| {
+            if islands.iter().filter(|i| i.group == p.id).count() < 2 {
+                return Err(ModelError::data(
+                    FILE,
+                    format!("{}: fewer than two islands of that group", p.id),
+                ));
+            }
+            Ok(Group {
+                label: point_of(FILE, &p.id, g)?,
+                id: p.id,
+                names: p.names,
+                sources: p.sources,
+            })
+        })
+        .collect()
 }
 
 fn read_places() -> Result<Vec<Place>, ModelError> {

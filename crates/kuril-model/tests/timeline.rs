@@ -149,8 +149,26 @@ fn the_straits_tour_has_four_stops_with_widths_and_sourced_or_missing_depths() {
             .iter()
             .find(|c| c.text.contains("ice-free"))
             .expect("the ice-free claim");
-        assert!(claim.attributed_to.starts_with("according to"), "{id}");
         assert_eq!(claim.sources, ["seed-article"]);
+        // Attributed to the outlet by name (not "a news article"), as its source entry names it, with the year.
+        let source = &MODEL.sources["seed-article"];
+        let outlet = source
+            .publisher
+            .as_deref()
+            .and_then(|p| p.split(',').next())
+            .expect("the outlet");
+        assert!(
+            claim.attributed_to.starts_with(outlet),
+            "{id}: {} names {outlet}",
+            claim.attributed_to
+        );
+        assert!(
+            claim
+                .attributed_to
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|w| w.len() == 4 && source.title.contains(w)),
+            "{id}: the year of the article, as its source gives it"
+        );
         assert!(
             !stop.text.contains("ice-free"),
             "{id}: the claim belongs in `claims`, attributed"

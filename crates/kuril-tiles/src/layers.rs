@@ -252,20 +252,25 @@ fn islands(model: &Model) -> Layer {
     }
 }
 
-/// Label rank and the zoom from which it is shown.
+/// Label rank and the zoom from which it is in the tiles. The disputed islands are there from z0, so that the
+/// app's text description names every one of them at every zoom; the style draws labels from z3, the Habomai
+/// islets (rank 3) from z8.
 fn rank(island: &kuril_model::Island) -> (f64, u8) {
     match island.group.as_str() {
-        "four-islands" => (1.0, 3),
+        "four-islands" => (1.0, 0),
         "hokkaido-area" if island.id == "hokkaido" => (1.0, 3),
         "kuril-chain" if island.id == "urup" => (2.0, 4),
         "kuril-chain" => (2.0, 5),
-        "habomai" => (3.0, 7),
+        "habomai" => (3.0, 0),
         _ => (4.0, 6),
     }
 }
 
+/// A group's label stands for its islands until this zoom, where the app starts drawing the islets' own.
+const GROUP_LABEL_UNTIL_ZOOM: f64 = 8.0;
+
 fn island_labels(model: &Model) -> Layer {
-    let features = model
+    let mut features: Vec<SourceFeature> = model
         .islands
         .iter()
         .filter_map(|i| {
@@ -275,6 +280,22 @@ fn island_labels(model: &Model) -> Layer {
             feature(Geom::Points(vec![to_world(i.label.0)]), props, minzoom, MAX_ZOOM)
         })
         .collect();
+    // The groups (the Habomai islets): one label, with the holder every scenario gives all its islands.
+    for g in &model.groups {
+        let mut props = vec![("id".to_string(), s(&g.id))];
+        props.extend(name_props(&g.names));
+        props.push(("group".to_string(), s(&g.id)));
+        props.push(("disputed".to_string(), Value::Bool(true)));
+        for sc in &model.scenarios {
+            let holders: Vec<Option<Side>> = model.group(&g.id).map(|i| sc.holder(&i.id)).collect();
+            if let Some(Some(side)) = holders.first().copied().filter(|h| holders.iter().all(|x| x == h)) {
+                props.push((format!("holder_{}", sc.id.replace('-', "_")), s(side_str(side))));
+            }
+        }
+        props.push(("rank".to_string(), Value::Num(1.0)));
+        props.push(("until_zoom".to_string(), Value::Num(GROUP_LABEL_UNTIL_ZOOM)));
+        features.extend(feature(Geom::Points(vec![to_world(g.label.0)]), props, 0, MAX_ZOOM));
+    }
     Layer {
         name: "island_labels",
         description: "Island label points",

@@ -34,6 +34,11 @@ pub fn line_kind(id: &str) -> &'static str {
     }
 }
 
+/// The claim areas' fills per side: Okabe-Ito blue and orange, strong enough to tell Japan's shading from the
+/// sea (the lighter sky blue was not), at one opacity.
+pub const CLAIM_FILLS: [(&str, &str); 2] = [("japan", "#0072B2"), ("russia", "#E69F00")];
+pub const CLAIM_OPACITY: f64 = 0.28;
+
 /// The lines shown when the map opens.
 pub const MAIN_LINES: [&str; 3] = ["soviet", "japanese", "two-island-1956"];
 
@@ -53,12 +58,12 @@ pub fn style(urls: &StyleUrls) -> Json {
                 "paint": { "fill-color": "#f3f1e8" } }),
     ];
     for (scenario, _, _) in LINE_STYLES {
-        for (side, colour) in [("japan", "#56B4E9"), ("russia", "#E69F00")] {
+        for (side, colour) in CLAIM_FILLS {
             layers.push(json!({
                 "id": format!("claim:{scenario}:{side}"), "type": "fill", "source": "kuril", "source-layer": "claim_areas",
                 "filter": ["all", ["==", ["get", "scenario"], scenario], ["==", ["get", "side"], side]],
                 "layout": { "visibility": "none" },
-                "paint": { "fill-color": colour, "fill-opacity": 0.22 }
+                "paint": { "fill-color": colour, "fill-opacity": CLAIM_OPACITY }
             }));
         }
     }
@@ -117,8 +122,9 @@ pub fn style(urls: &StyleUrls) -> Json {
             let mut l = text(13.0);
             l["symbol-sort-key"] = json!(["get", "rank"]);
             l["text-size"] = json!(["match", ["get", "rank"], 1, 15, 2, 13, 12]);
+            // Drawn from z3; the disputed islands' points are in the tiles from z0 (the app describes them).
             json!({ "id": "island-labels", "type": "symbol", "source": "kuril", "source-layer": "island_labels",
-                    "layout": l, "paint": halo })
+                    "minzoom": 3, "layout": l, "paint": halo })
         },
     ]);
     json!({
