@@ -155,6 +155,60 @@ describe('embed page (Chromium, real server)', () => {
     }
   });
 
+  // Embeds in an article on another origin, at a phone's, a narrow column's and a wide column's width: the frame
+  // is the height oEmbed gives for that width; the key shows before and after the map loads; a tap anywhere on the
+  // picture loads the map; the credits cover less than 15% of the picture or the map.
+  for (const width of [320, 390, 800]) {
+    test(`embed at ${width} px on a host page: oEmbed's height, the key, a tap on the picture, credits under 15%`, { timeout: 180_000 }, async () => {
+      const view = 'map=6/44.3/146.5&lines=soviet,japanese,two-island-1956&areas=soviet&naming=both&lang=en';
+      const pageUrl = `${server.url}#${view}`;
+      const oembed = await (await fetch(`${server.origin}/oembed?url=${encodeURIComponent(pageUrl)}&maxwidth=${width}&format=json`)).json();
+      assert.equal(oembed.width, width, JSON.stringify(oembed));
+      const host = createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><html><body style="margin:0"><p>Article text.</p>${oembed.html}</body></html>`);
+      });
+      await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+      const { context, page, record } = await openPage(browser, { viewport: { width: Math.max(width, 360), height: 900 } });
+      try {
+        await page.goto(`http://127.0.0.1:${host.address().port}/`, { waitUntil: 'load' });
+        const frameEl = page.locator('iframe');
+        const frame = page.frameLocator('iframe');
+        await frame.locator('[data-testid="embed-image"]').waitFor();
+        await frame.locator('[data-testid="embed-image"]').evaluate((img) => (img.complete ? null : new Promise((r) => img.addEventListener('load', r, { once: true }))));
+        // The page's own height is the frame's: nothing cut off, nothing to scroll.
+        const inner = await frame.locator('html').evaluate((el) => ({ height: el.scrollHeight, client: el.clientHeight }));
+        const box = await frameEl.boundingBox();
+        assert.equal(Math.round(box.height), oembed.height, `frame ${box.height} px, oEmbed ${oembed.height}`);
+        assert.ok(inner.height <= oembed.height + 1, `the embed page is ${inner.height} px in a frame of ${oembed.height}`);
+        const keyVisible = async () =>
+          frame.locator('[data-testid="embed-key"]').evaluate((ul) => {
+            const r = ul.getBoundingClientRect();
+            const items = ul.querySelectorAll('li[data-line]').length;
+            return r.height > 0 && r.width > 0 && items === 3;
+          });
+        assert.ok(await keyVisible(), 'the key before the map');
+        // A tap on the picture, away from the button's label: the map loads.
+        const img = await frame.locator('[data-testid="embed-image"]').boundingBox();
+        await page.mouse.click(img.x + img.width * 0.15, img.y + img.height * 0.8);
+        await frame.locator('#embed-map canvas').waitFor({ timeout: 60_000 });
+        await frame.locator('body[data-map-idle="1"]').waitFor({ timeout: 60_000 });
+        assert.ok(await keyVisible(), 'the key with the map');
+        // The credits folded into MapLibre's button: they cover little of the map.
+        const cover = await frame.locator('#embed-map').evaluate((m) => {
+          const mr = m.getBoundingClientRect();
+          const a = m.querySelector('.maplibregl-ctrl-attrib')?.getBoundingClientRect();
+          return a ? (a.width * a.height) / (mr.width * mr.height) : 0;
+        });
+        assert.ok(cover < 0.15, `the credits cover ${(cover * 100).toFixed(1)}% of the map`);
+        assert.deepEqual(record.consoleErrors, [], describeRecord(record));
+      } finally {
+        await context.close();
+        host.close();
+      }
+    });
+  }
+
   test("the app's Embed control: iframe code for the current view, auto-height on a host page", { timeout: 180_000 }, async () => {
     const app = await openApp(browser, server.url, { hash: '#map=7/44/146&lines=japanese&areas=japanese' });
     let code;

@@ -5,17 +5,20 @@ import { encodeState, type AppState } from './state';
 /** The message the embed page posts to its parent whenever its height changes. */
 export const HEIGHT_MESSAGE = 'kuril-embed:height';
 
-/** Default size of an embed (the iframe's initial height; the oEmbed default). */
+/**
+ * Default size of an embed: the oEmbed default, the embed page's own height at that width (its picture, key, title
+ * and credits; `embed_height` in crates/kuril-server/src/routes/embed.rs, which a server test keeps equal).
+ */
 export const EMBED_WIDTH = 800;
-export const EMBED_HEIGHT = 500;
+export const EMBED_HEIGHT = 592;
 /** Social card image size (Open Graph, Twitter summary_large_image). */
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 /** Fields of a permalink that describe the view (not which panel or tour is open). */
 const VIEW_FIELDS = ['map', 'lines', 'areas', 'naming', 'lang'];
-/** The subset the static image understands. */
-const IMAGE_FIELDS = ['map', 'lines', 'areas', 'naming'];
+/** The subset the static image understands (the language decides its romanisations and its key). */
+const IMAGE_FIELDS = ['map', 'lines', 'areas', 'naming', 'lang'];
 
 function fields(state: AppState, keep: string[]): string {
   return encodeState(state)

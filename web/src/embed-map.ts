@@ -54,6 +54,13 @@ export async function mountEmbedMap({ container, image, description }: EmbedMapO
   window.__map = map;
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: EXTRA_ATTRIBUTION }), 'bottom-right');
+  // Folded from the start (MapLibre opens compact credits until the first drag): open, they would cover much of a
+  // small embed; the ⓘ button opens them, and the page's own credits are under the map.
+  map.once('idle', () => {
+    const credits = container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact');
+    credits?.classList.remove('maplibregl-compact-show');
+    credits?.removeAttribute('open');
+  });
   map.getCanvas().setAttribute('aria-describedby', 'embed-description');
 
   await new Promise<void>((resolve, reject) => {

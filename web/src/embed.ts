@@ -24,6 +24,8 @@ function start(): void {
   const figure = document.getElementById('embed-figure');
   const image = document.getElementById('embed-image') as HTMLImageElement | null;
   if (!button || !container || !figure || !image) return;
+  // The button covers the picture; its label is the visible part.
+  const label = button.querySelector<HTMLElement>('.embed-load-label') ?? button;
 
   new ResizeObserver(postHeight).observe(document.body);
   image.addEventListener('load', postHeight);
@@ -33,7 +35,7 @@ function start(): void {
   const load = (focus: boolean): Promise<void> => {
     if (loading) return loading;
     button.disabled = true;
-    button.textContent = 'Loading the interactive map…';
+    label.textContent = 'Loading the interactive map…';
     const url = new URL('embed-map.js', import.meta.url).href;
     loading = (import(url) as Promise<typeof import('./embed-map')>)
       .then((mod) => mod.mountEmbedMap({ container, image, description: document.getElementById('embed-description') }))
@@ -45,7 +47,7 @@ function start(): void {
       .catch((err: unknown) => {
         loading = undefined;
         button.disabled = false;
-        button.textContent = 'The interactive map could not be loaded: try again';
+        label.textContent = 'The interactive map could not be loaded: try again';
         console.warn(err);
       });
     window.__embedLoaded = loading;

@@ -46,7 +46,7 @@ describe('embed URLs', () => {
     assert.equal(u.searchParams.get('width'), '2048');
     assert.equal(u.searchParams.get('height'), '630');
     assert.equal(u.searchParams.get('naming'), 'both');
-    assert.equal(u.searchParams.get('lang'), null, 'the image has no interface language');
+    assert.equal(u.searchParams.get('lang'), 'ja', 'the image is drawn for the view\'s language');
     assert.equal(new URL(imageUrl(BASE, DEFAULT_STATE, 10, 10, 'svg')).pathname, '/kuril/image.svg');
   });
 

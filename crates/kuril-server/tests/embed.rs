@@ -188,15 +188,21 @@ async fn oembed_of_a_step_link_embeds_the_map_of_that_step() {
 
 #[tokio::test]
 async fn oembed_respects_maxwidth_and_maxheight() {
+    use kuril_server::routes::oembed::{MIN_EMBED_WIDTH, embed_height};
     let url = format!("{BASE}/#lines=soviet");
     let (w0, h0) = assert_rich(&json_ok(oembed(&url, "").await).await);
-    assert_eq!((w0, h0), (800, 500), "the documented default size");
+    // The default width, and the embed page's own height at that width (picture, key, title, credits): a host
+    // that uses it shows the whole page, not a cut-off one.
+    assert_eq!(
+        (w0, h0),
+        (800, u64::from(embed_height(800))),
+        "the documented default size"
+    );
     for (mw, mh) in [
         (Some(640), None),
-        (None, Some(300)),
-        (Some(300), Some(300)),
-        (Some(1000), Some(120)),
-        (Some(5), Some(5)),
+        (None, Some(400)),
+        (Some(300), Some(400)),
+        (Some(1000), Some(350)),
     ] {
         let mut extra = String::new();
         if let Some(w) = mw {
@@ -211,6 +217,7 @@ async fn oembed_respects_maxwidth_and_maxheight() {
             w <= mw.unwrap_or(u64::MAX) && h <= mh.unwrap_or(u64::MAX),
             "{w}x{h} for {extra}"
         );
+        assert_eq!(h, u64::from(embed_height(w as u32)), "the page's height at {w} px");
         let (tw, th) = (
             v["thumbnail_width"].as_u64().expect("present"),
             v["thumbnail_height"].as_u64().expect("present"),
@@ -219,24 +226,41 @@ async fn oembed_respects_maxwidth_and_maxheight() {
             tw <= mw.unwrap_or(u64::MAX) && th <= mh.unwrap_or(u64::MAX),
             "thumbnail {tw}x{th} for {extra}"
         );
-        // Scaled down, not cropped: the shape stays within 2 % (or a pixel) of the default's.
-        if w > 50 {
-            let ratio = w as f64 / h as f64;
-            assert!(
-                (ratio - w0 as f64 / h0 as f64).abs() < 0.02 * 1.6 + 1.0 / h as f64,
-                "{w}x{h}"
-            );
-        }
     }
     // Larger maxima than the default do not enlarge it.
     assert_eq!(
         assert_rich(&json_ok(oembed(&url, "&maxwidth=4000&maxheight=4000").await).await),
-        (800, 500)
+        (w0, h0)
     );
     assert_eq!(
         assert_rich(&json_ok(oembed(&url, "&maxwidth=99999999999").await).await),
-        (800, 500)
+        (w0, h0)
     );
+    // No embed fits a box smaller than the narrowest page: 404 (no response for this url at that size), saying so.
+    for extra in [
+        format!("&maxwidth={}", MIN_EMBED_WIDTH - 1),
+        "&maxwidth=1000&maxheight=120".to_string(),
+        "&maxwidth=5&maxheight=5".to_string(),
+    ] {
+        let v = json_error(oembed(&url, &extra).await, StatusCode::NOT_FOUND).await;
+        assert!(
+            v["error"]["message"].as_str().is_some_and(|m| m.contains("narrowest")),
+            "{v}"
+        );
+    }
+}
+
+/// The app's Embed dialog gives the iframe the embed page's default height (web/src/embed-code.ts).
+#[test]
+fn the_apps_embed_code_uses_the_pages_height() {
+    let code = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../web/src/embed-code.ts"))
+        .expect("embed-code.ts");
+    let height = code
+        .lines()
+        .find_map(|l| l.strip_prefix("export const EMBED_HEIGHT = "))
+        .and_then(|v| v.trim_end_matches(';').parse::<u32>().ok())
+        .expect("EMBED_HEIGHT");
+    assert_eq!(height, kuril_server::routes::oembed::embed_height(800));
 }
 
 #[tokio::test]
@@ -316,6 +340,27 @@ async fn embed_page_shows_the_image_with_a_text_alternative_and_is_discoverable(
         "no map before interaction"
     );
     assert!(html.contains("Load interactive map"), "the button that loads the map");
+    // The picture leaves its key and credits to the page (readable at any width) and comes in several sizes.
+    assert!(src.contains("legend=no") && src.contains("attribution=no"), "{src}");
+    let srcset = unescape(attr(&html, "<img", "srcset").expect("srcset"));
+    assert!(
+        srcset.matches(" 320w").count() == 1 && srcset.contains(" 1200w"),
+        "{srcset}"
+    );
+    // The key names the line shown, in the line's colour from the style.
+    let key = &html[html.find("data-testid=\"embed-key\"").expect("a key")..];
+    let key = &key[..key.find("</ul>").expect("end of key")];
+    let (_, colour, _) = kuril_tiles::style::LINE_STYLES
+        .iter()
+        .find(|(id, _, _)| *id == "two-island-1956")
+        .expect("style");
+    assert!(
+        key.contains("data-line=\"two-island-1956\"") && key.contains(&format!("stroke=\"{colour}\"")),
+        "{key}"
+    );
+    assert_eq!(key.matches("<li ").count(), 1, "{key}");
+    // The credits under the picture, and the way to the full map.
+    assert!(html.contains("class=\"embed-credits\"") && html.contains("OpenStreetMap contributors"));
     assert!(html.contains("<script type=\"module\" src=\"embed.js\"></script>"));
     // A visible title, and the same description as text on the page.
     assert!(html.contains("<h1 class=\"embed-title\""));

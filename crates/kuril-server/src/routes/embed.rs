@@ -178,14 +178,15 @@ impl View {
         )
     }
 
-    /// The query of the static image for this view at a size.
+    /// The query of the static image for this view at a size (in the view's language: its key, its romanisations).
     pub fn image_query(&self, width: u32, height: u32) -> String {
         format!(
-            "map={}&lines={}&areas={}&naming={}&width={width}&height={height}",
+            "map={}&lines={}&areas={}&naming={}&lang={}&width={width}&height={height}",
             self.camera(),
             self.lines_field(),
             self.areas.as_deref().unwrap_or("none"),
-            self.naming
+            self.naming,
+            self.lang
         )
     }
 
@@ -387,6 +388,86 @@ fn size_param(query: &str, key: &str, default: u32) -> u32 {
         .unwrap_or(default)
 }
 
+/// The parts of the embed page with a fixed height, px (web/src/embed.css sets the same): the page's padding
+/// (top and bottom), the title row, the key row, the gaps between rows, and a line of credits.
+const PAGE_PAD: u32 = 8;
+const TITLE_ROW: u32 = 22;
+const KEY_ROW: u32 = 20;
+const GAP: u32 = 4;
+const CREDIT_LINE: u32 = 16;
+/// An upper bound of the credits' average character width at 12 px, px (so that the height given never falls short).
+const CREDIT_CHAR_PX: f64 = 7.5;
+
+/// The credits under the embedded picture (the short form on frames narrower than [`NARROW_EMBED`] px, where
+/// web/src/embed.css shows it instead), and the link to the full map that follows them.
+pub const EMBED_CREDITS: &str = "Shorelines: GSHHG (LGPL-3.0), © OpenStreetMap contributors (ODbL); land: Natural \
+     Earth. Lines computed from the shorelines; each position attributed to its side.";
+pub const EMBED_CREDITS_SHORT: &str = "Shorelines: GSHHG, © OpenStreetMap contributors; land: Natural Earth.";
+pub const FULL_MAP_LINK: &str = "Open the full map";
+/// Below this frame width the page shows the short credits (embed.css: `@media (max-width: 399px)`).
+pub const NARROW_EMBED: u32 = 400;
+
+/// The embed page's height at a frame width: the picture keeps the default image's shape, the rows around it
+/// have fixed heights, the credits wrap to as many lines as the width needs (counted with an upper bound of the
+/// font's character width). The page is at least as tall as its frame (CSS), so a frame of this height shows it
+/// whole with nothing to scroll.
+pub fn embed_height(width: u32) -> u32 {
+    let inner = width.saturating_sub(2 * PAGE_PAD).max(1);
+    let picture = (f64::from(inner) * f64::from(DEFAULT_SIZE.1) / f64::from(DEFAULT_SIZE.0)).round() as u32;
+    let credits = if width < NARROW_EMBED {
+        EMBED_CREDITS_SHORT
+    } else {
+        EMBED_CREDITS
+    };
+    let chars = (credits.chars().count() + 1 + FULL_MAP_LINK.chars().count()) as f64;
+    let credit_lines = ((chars * CREDIT_CHAR_PX) / f64::from(inner)).ceil().max(1.0) as u32;
+    2 * PAGE_PAD + TITLE_ROW + GAP + KEY_ROW + GAP + picture + GAP + credit_lines * CREDIT_LINE
+}
+
+/// The colour key of a view as HTML: each line drawn (its colour and dash, as the style draws it) and, when a
+/// scenario's areas are shaded, each side's fill. Presentation attributes only (the page's CSP forbids inline
+/// styles).
+fn key_html(model: &Model, view: &View) -> String {
+    let e = html_escape;
+    let mut items = String::new();
+    for (id, colour, dash) in kuril_tiles::style::LINE_STYLES {
+        if !view.lines.iter().any(|l| l == id) {
+            continue;
+        }
+        let dasharray: Vec<String> = dash.iter().map(|d| num(d * 3.0, 2)).collect();
+        // Dashed lines have round caps in the style (kuril_tiles::style), solid ones butt caps.
+        let dash_attr = if dasharray.is_empty() {
+            String::new()
+        } else {
+            format!(" stroke-dasharray=\"{}\" stroke-linecap=\"round\"", dasharray.join(" "))
+        };
+        let _ = write!(
+            items,
+            "<li data-line=\"{id}\"><svg width=\"30\" height=\"10\" viewBox=\"0 0 30 10\" aria-hidden=\"true\" focusable=\"false\"><line x1=\"1\" y1=\"5\" x2=\"29\" y2=\"5\" stroke=\"{colour}\" stroke-width=\"3\"{dash_attr}/></svg>{}</li>",
+            e(short_title(model, id))
+        );
+    }
+    if let Some(a) = &view.areas {
+        let _ = write!(
+            items,
+            "<li class=\"embed-key-areas\">Areas under {}:</li>",
+            e(short_title(model, a))
+        );
+        for (side, colour) in kuril_tiles::style::CLAIM_FILLS {
+            let name = if side == "japan" { "Japan" } else { "Russia" };
+            let _ = write!(
+                items,
+                "<li data-area=\"{side}\"><svg width=\"16\" height=\"10\" viewBox=\"0 0 16 10\" aria-hidden=\"true\" focusable=\"false\"><rect x=\"1\" y=\"1\" width=\"14\" height=\"8\" fill=\"{colour}\" fill-opacity=\"{}\" stroke=\"{colour}\"/></svg>{name}</li>",
+                kuril_tiles::style::CLAIM_OPACITY
+            );
+        }
+    }
+    items
+}
+
+/// The image sizes the embed page offers (`srcset`), so that its picture is drawn at about the size shown.
+const SRCSET_WIDTHS: [u32; 5] = [320, 480, 640, 800, 1200];
+
 /// The embed page for a query string.
 pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
     let ids = line_ids(model);
@@ -402,6 +483,13 @@ pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
     let tags = share_tags(base, &page_url, &view, &title, &description);
     let e = html_escape;
     let paragraphs: String = sentences.iter().map(|s| format!("<p>{}</p>", e(s))).collect();
+    // The picture without its own key and credits (the page shows both, readable at any width), at the sizes a
+    // browser may pick from.
+    let picture = |w: u32| {
+        let h = (f64::from(w) * f64::from(height) / f64::from(width)).round().max(1.0) as u32;
+        format!("image.png?{}&legend=no&attribution=no", view.image_query(w, h))
+    };
+    let srcset: Vec<String> = SRCSET_WIDTHS.iter().map(|&w| format!("{} {w}w", picture(w))).collect();
     format!(
         r#"<!doctype html>
 <html lang="en">
@@ -418,21 +506,18 @@ pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
 <body data-load="{load}">
 <main class="embed" id="embed">
 <h1 class="embed-title" id="embed-title">{title}</h1>
+<ul class="embed-key" data-testid="embed-key" aria-label="Key" tabindex="0">{key}</ul>
 <figure class="embed-figure" id="embed-figure" aria-labelledby="embed-title">
-<img class="embed-image" id="embed-image" data-testid="embed-image" src="image.png?{image_query}" width="{width}" height="{height}" alt="{description}">
+<img class="embed-image" id="embed-image" data-testid="embed-image" src="{src}" srcset="{srcset}" sizes="100vw" width="{width}" height="{height}" alt="{description}">
 <div class="embed-map" id="embed-map" data-testid="embed-map" hidden></div>
-<button type="button" class="embed-load" id="embed-load" data-testid="embed-load" aria-describedby="embed-load-note">Load interactive map</button>
+<button type="button" class="embed-load" id="embed-load" data-testid="embed-load" aria-describedby="embed-load-note"><span class="embed-load-label">Load interactive map</span></button>
 <p class="embed-load-note visually-hidden" id="embed-load-note">Loads the map that you can zoom and pan; the image shows the same view.</p>
 </figure>
-<section class="embed-description" id="embed-description" data-testid="embed-description" data-disputed="{disputed}" aria-live="polite">
-<h2 class="visually-hidden">What the map shows</h2>
+<section class="embed-description visually-hidden" id="embed-description" data-testid="embed-description" data-disputed="{disputed}" aria-live="polite">
+<h2>What the map shows</h2>
 {paragraphs}
 </section>
-<p class="embed-credits">Lines are computed as equidistance lines from surveyed shorelines; each position is attributed
-to its side and the map takes no side.
-Shorelines: GSHHG (LGPL-3.0), the Habomai islets © OpenStreetMap contributors (ODbL); land: Natural Earth; names and
-dates with sources.
-<a href="{app_url}" target="_blank" rel="noopener">Open the full map</a></p>
+<p class="embed-credits"><span class="embed-credits-long">{credits}</span><span class="embed-credits-short">{credits_short}</span> <a href="{app_url}" target="_blank" rel="noopener">{full_map}</a></p>
 </main>
 </body>
 </html>
@@ -441,7 +526,12 @@ dates with sources.
         description = e(&description),
         tags = tags,
         load = if load_visible { "visible" } else { "click" },
-        image_query = e(&view.image_query(width, height)),
+        key = key_html(model, &view),
+        src = e(&picture(width)),
+        srcset = e(&srcset.join(", ")),
+        credits = e(EMBED_CREDITS),
+        credits_short = e(EMBED_CREDITS_SHORT),
+        full_map = e(FULL_MAP_LINK),
         width = width,
         height = height,
         paragraphs = paragraphs,

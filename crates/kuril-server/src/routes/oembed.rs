@@ -15,6 +15,7 @@ use axum::routing::get;
 use kuril_model::Model;
 use serde_json::json;
 
+pub use super::embed::embed_height;
 use super::embed::{DEFAULT_SIZE, PROVIDER_NAME, View, html_escape, line_ids};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -26,19 +27,19 @@ pub fn router() -> Router<AppState> {
 /// How long a consumer may cache an answer, seconds (the data only changes with a release).
 const CACHE_AGE: u64 = 86_400;
 
-/// The size of the embed: the default 800×500 scaled down (keeping its shape) to fit maxwidth × maxheight.
-pub fn fit(maxwidth: Option<u32>, maxheight: Option<u32>) -> (u32, u32) {
-    let (w, h) = DEFAULT_SIZE;
-    let scale = [
-        maxwidth.map(|m| f64::from(m) / f64::from(w)),
-        maxheight.map(|m| f64::from(m) / f64::from(h)),
-    ]
-    .into_iter()
-    .flatten()
-    .fold(1.0_f64, f64::min);
-    // Floor, so that rounding never takes a side over its maximum; at least one pixel.
-    let side = |n: u32| ((f64::from(n) * scale).floor() as u32).max(1);
-    (side(w), side(h))
+/// The narrowest embed the page's layout is made for, px.
+pub const MIN_EMBED_WIDTH: u32 = 240;
+
+/// The size of the embed frame: the default width (800) or `maxwidth` if smaller, and the embed page's height at
+/// that width (`embed_height`: its picture, key, title and credits), narrower still when that height would exceed
+/// `maxheight`; `None` when no embed of at least [`MIN_EMBED_WIDTH`] fits.
+pub fn fit(maxwidth: Option<u32>, maxheight: Option<u32>) -> Option<(u32, u32)> {
+    let widest = maxwidth.unwrap_or(DEFAULT_SIZE.0).min(DEFAULT_SIZE.0);
+    // The widest that fits (the height is not monotonic in the width: the credits wrap, and shorten when narrow).
+    (MIN_EMBED_WIDTH..=widest)
+        .rev()
+        .map(|w| (w, embed_height(w)))
+        .find(|&(_, h)| maxheight.is_none_or(|max| h <= max))
 }
 
 fn dimension(params: &HashMap<String, String>, key: &str) -> Result<Option<u32>, ApiError> {
@@ -122,7 +123,14 @@ async fn oembed(
     })?;
     let view = with_step(&state.model, url.trim(), view);
 
-    let (width, height) = fit(maxwidth, maxheight);
+    let (width, height) = fit(maxwidth, maxheight).ok_or_else(|| {
+        ApiError::not_found(format!(
+            "no embed fits within maxwidth {} × maxheight {}: the narrowest is {MIN_EMBED_WIDTH}×{} px",
+            maxwidth.map_or("-".to_string(), |w| w.to_string()),
+            maxheight.map_or("-".to_string(), |h| h.to_string()),
+            embed_height(MIN_EMBED_WIDTH)
+        ))
+    })?;
     let title = view.title(&state.model);
     let src = format!("{base}/embed?{}", view.query());
     let html = format!(
@@ -155,24 +163,47 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fit_keeps_the_shape_and_stays_within_both_maxima() {
-        assert_eq!(fit(None, None), DEFAULT_SIZE);
-        assert_eq!(fit(Some(2000), Some(2000)), DEFAULT_SIZE, "never scaled up");
+    fn fit_gives_the_pages_height_and_stays_within_both_maxima() {
+        assert_eq!(fit(None, None), Some((DEFAULT_SIZE.0, embed_height(DEFAULT_SIZE.0))));
+        assert_eq!(
+            fit(Some(2000), Some(2000)),
+            fit(None, None),
+            "never wider than the default"
+        );
         for (mw, mh) in [
             (Some(400), None),
-            (None, Some(250)),
+            (None, Some(320)),
             (Some(333), Some(1000)),
-            (Some(1000), Some(77)),
-            (Some(1), Some(1)),
+            (Some(1000), Some(360)),
         ] {
-            let (w, h) = fit(mw, mh);
+            let (w, h) = fit(mw, mh).expect("fits");
             assert!(
                 w <= mw.unwrap_or(u32::MAX) && h <= mh.unwrap_or(u32::MAX),
                 "{w}x{h} within {mw:?}x{mh:?}"
             );
-            assert!(w >= 1 && h >= 1);
-            let ratio = f64::from(w) / f64::from(h);
-            assert!((ratio - 1.6).abs() < 0.05 || w < 20, "shape kept within 3 %: {w}x{h}");
+            assert_eq!(h, embed_height(w), "the page's own height at that width");
+            // The widest that fits: no wider width up to the maximum would.
+            if let Some(max) = mh {
+                let top = mw.unwrap_or(DEFAULT_SIZE.0).min(DEFAULT_SIZE.0);
+                assert!(
+                    (w + 1..=top).all(|x| embed_height(x) > max),
+                    "{w} is not the widest under {max}"
+                );
+            }
+        }
+        assert_eq!(fit(Some(MIN_EMBED_WIDTH - 1), None), None, "narrower than the layout");
+        assert_eq!(fit(Some(1000), Some(77)), None, "no embed is that short");
+    }
+
+    #[test]
+    fn the_height_holds_the_picture_and_the_rows() {
+        for w in (MIN_EMBED_WIDTH..=DEFAULT_SIZE.0).step_by(10) {
+            let h = f64::from(embed_height(w));
+            let picture = f64::from(w - 16) * 0.625;
+            // The picture (the default image's shape, inside 8 px padding), the title, key and one credit line at
+            // least, and never more than four credit lines.
+            assert!(h >= picture + 16.0 + 22.0 + 20.0 + 12.0 + 16.0 - 1.0, "{w}: {h}");
+            assert!(h <= picture + 16.0 + 22.0 + 20.0 + 12.0 + 4.0 * 16.0 + 1.0, "{w}: {h}");
         }
     }
 

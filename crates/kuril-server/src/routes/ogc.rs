@@ -312,6 +312,7 @@ fn base(state: &AppState, headers: &HeaderMap) -> String {
 async fn landing(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     check_query(q, &[])?;
     let b = base(&s, &h);
+    let root = s.base_url(&h);
     Ok(json_response(
         JSON,
         &json!({
@@ -323,6 +324,15 @@ async fn landing(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Resu
                 link(format!("{b}/api"), "service-desc", OPENAPI, "The API definition (OpenAPI 3.0)"),
                 link(format!("{b}/conformance"), "conformance", JSON, "Conformance classes implemented"),
                 link(format!("{b}/collections"), "data", JSON, "The feature collections"),
+                // Beyond OGC API – Features, for a QGIS user who looks here: the same data as vector tiles, and the
+                // web map's style.
+                link(
+                    format!("{root}/tiles.json"),
+                    "tiles",
+                    JSON,
+                    &format!("Vector tiles (TileJSON 3.0; XYZ: {root}/tiles/{{z}}/{{x}}/{{y}}.mvt)"),
+                ),
+                link(format!("{root}/style.json"), "stylesheet", JSON, "The web map's MapLibre style (vector tiles)"),
             ],
         }),
     ))

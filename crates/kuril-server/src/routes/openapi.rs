@@ -82,6 +82,16 @@ fn view_params(scenarios: &[String], strict: bool) -> Vec<Value> {
                 json!({ "type": "integer", "minimum": 1, "maximum": 2048 }),
             ));
         }
+        p.push(query(
+            "legend",
+            "The colour key at the top left (drawn unless `no`; left out of images under 160 px).",
+            json!({ "type": "string", "enum": ["yes", "no"] }),
+        ));
+        p.push(query(
+            "attribution",
+            "The credits in the image (drawn unless `no`, for a page that shows them beside it).",
+            json!({ "type": "string", "enum": ["yes", "no"] }),
+        ));
     }
     p
 }
