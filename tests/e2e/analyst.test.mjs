@@ -400,8 +400,9 @@ describe('analyst tools (Chromium, real server)', () => {
     const app = await openApp(browser, server.url, { hash: '#areas=equal-area-split' });
     try {
       await app.byTestId('tool:downloads').click();
+      // The data files (the view's own image links are made when used: print.test.mjs).
       const links = await app.page.evaluate(() =>
-        [...document.querySelectorAll('[data-testid="pane:downloads"] a[download]')].map((a) => ({ href: a.href, testid: a.dataset.testid })),
+        [...document.querySelectorAll('[data-testid="pane:downloads"] a[download][data-testid^="download:"]')].map((a) => ({ href: a.href, testid: a.dataset.testid })),
       );
       // Six collections and the scenario on the map now, four formats each.
       assert.equal(links.length, (6 + 1) * 4, JSON.stringify(links));
@@ -421,6 +422,15 @@ describe('analyst tools (Chromium, real server)', () => {
       assert.equal(landing.status, 200);
       const doc = await landing.json();
       assert.ok(doc.links.some((l) => l.rel === 'data'), JSON.stringify(doc.links));
+      // Where a QGIS user looks, the vector tiles and the style too; and in the pane, written out.
+      const tilejson = doc.links.find((l) => l.rel === 'tiles');
+      assert.ok(tilejson && (await fetch(tilejson.href)).status === 200, JSON.stringify(doc.links));
+      assert.ok(doc.links.some((l) => l.rel === 'stylesheet' && l.href.endsWith('/style.json')), JSON.stringify(doc.links));
+      const xyz = await app.byTestId('xyz-url').textContent();
+      assert.equal(xyz, `${server.origin}/tiles/{z}/{x}/{y}.mvt`);
+      const tile = await fetch(xyz.replace('{z}/{x}/{y}', '8/231/92'));
+      assert.equal(tile.status, 200, xyz);
+      for (const id of ['tilejson-link', 'style-link']) assert.equal((await fetch(await app.byTestId(id).getAttribute('href'))).status, 200, id);
 
       // The scenarios listed follow the state: compare shows both compared scenarios.
       await app.page.evaluate(() => (location.hash = '#compare=japanese,two-island-1956'));

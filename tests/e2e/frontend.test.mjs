@@ -185,7 +185,8 @@ describe('front end (Chromium, real server)', () => {
             const b = map.project(coords[i + 1]);
             const p = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
             const { width, height } = map.getCanvas().getBoundingClientRect();
-            if (p.x < 330 || p.y < 20 || p.x > width - 60 || p.y > height - 40) continue;
+            const left = document.querySelector('[data-testid="dock"]').getBoundingClientRect().right + 20;
+            if (p.x < left || p.y < 20 || p.x > width - 60 || p.y > height - 60) continue;
             const near = map.queryRenderedFeatures([[p.x - 12, p.y - 12], [p.x + 12, p.y + 12]], { layers: others });
             if (near.length === 0) return p;
           }
@@ -284,7 +285,8 @@ describe('front end (Chromium, real server)', () => {
       const page = kb.page;
       const focusedTestId = () => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
       let found = false;
-      for (let i = 0; i < 10 && !found; i++) {
+      // Past the dock's toggle and the tool buttons.
+      for (let i = 0; i < 20 && !found; i++) {
         await page.keyboard.press('Tab');
         found = (await focusedTestId()) === 'line-toggle:soviet';
       }
@@ -330,7 +332,7 @@ describe('front end (Chromium, real server)', () => {
       assert.equal(await dark.paint('background', 'background-color'), '#0e1822');
       assert.equal(await dark.paint('island-labels', 'text-color'), '#f2f2f2');
       assert.equal(await dark.page.evaluate(() => window.__map._fadeDuration), 0, 'no label fades');
-      const bg = await dark.page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="controls"]')).backgroundColor);
+      const bg = await dark.page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="dock"]')).backgroundColor);
       assert.equal(bg, 'rgb(28, 35, 43)');
       assert.deepEqual(dark.record.consoleErrors, [], dark.describe());
     } finally {

@@ -61,7 +61,7 @@ async function mapScreenshot(browser, url, view) {
     });
     await waitForMapIdle(page, record);
     // The map alone fills the viewport; the app's panels and MapLibre's controls are hidden.
-    await page.addStyleTag({ content: '.maplibregl-control-container { display: none !important; }' });
+    await page.addStyleTag({ content: '.maplibregl-control-container, [data-testid="dock"] { display: none !important; }' });
     await page.evaluate(
       (v) =>
         new Promise((resolve, reject) => {
@@ -76,6 +76,8 @@ async function mapScreenshot(browser, url, view) {
             zIndex: '2147483647',
           });
           map.resize();
+          // The app pads the camera beside its dock; the server's image has no dock to leave room for.
+          map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
           for (const layer of map.getStyle().layers) {
             if (['line', 'symbol', 'circle'].includes(layer.type)) map.setLayoutProperty(layer.id, 'visibility', 'none');
           }

@@ -16,7 +16,7 @@ step() { printf '\n==> %s\n' "$*"; }
 started=$(date +%s)
 
 # 1. Debian packages.
-pkgs=(chromium fonts-liberation gdal-bin nginx)
+pkgs=(chromium fonts-liberation gdal-bin nginx poppler-utils)
 need=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")

@@ -1,7 +1,8 @@
 // The history timeline and the straits explainer in Chromium against the real server. Every step's own link
 // (#step=<id>) restores the step's map state as /api/timeline gives it: the visible line layers, the shaded areas
-// and what they mean, the camera (within a tolerance); the permalink the app then writes restores the same state
-// again. The straits tour highlights each strait in turn and shows its computed width, depth and attributed claims.
+// and what they mean, a camera framing the step's subject beside the panel; the permalink the app then writes
+// restores the same state and camera again. The straits tour highlights each strait in turn and shows its
+// computed width, depth and attributed claims.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,9 +57,34 @@ function assertStepState(shown, step, what) {
   assert.deepEqual(shown.lines, [...step.map.lines].sort(), `${what}: visible lines`);
   const claims = step.map.areas ? [`claim:${step.map.areas}:japan`, `claim:${step.map.areas}:russia`] : [];
   assert.deepEqual(shown.claims, claims, `${what}: shaded areas`);
-  const c = step.map.camera;
-  assert.ok(Math.abs(shown.camera.lng - c.lng) < DEG && Math.abs(shown.camera.lat - c.lat) < DEG, `${what}: centre ${JSON.stringify(shown.camera)} vs ${JSON.stringify(c)}`);
-  assert.ok(Math.abs(shown.camera.zoom - c.zoom) < ZOOM, `${what}: zoom ${shown.camera.zoom} vs ${c.zoom}`);
+}
+
+/** The camera equals `c` within the tolerance. */
+function assertSameCamera(shown, c, what) {
+  assert.ok(Math.abs(shown.lng - c.lng) < DEG && Math.abs(shown.lat - c.lat) < DEG, `${what}: centre ${JSON.stringify(shown)} vs ${JSON.stringify(c)}`);
+  assert.ok(Math.abs(shown.zoom - c.zoom) < ZOOM, `${what}: zoom ${shown.zoom} vs ${c.zoom}`);
+}
+
+/**
+ * The subject box [w, s, e, n] lies in the part of the map its padding leaves free (the dock covers the rest),
+ * within 2 px, and fills a fair part of it: the view was framed on it, not left anywhere that happens to hold it.
+ */
+async function assertFramed(page, subject, what) {
+  const r = await page.evaluate((b) => {
+    const map = window.__map;
+    const pad = map.getPadding();
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const pts = [map.project([b[0], b[1]]), map.project([b[2], b[3]])];
+    return {
+      box: { x0: Math.min(pts[0].x, pts[1].x), x1: Math.max(pts[0].x, pts[1].x), y0: Math.min(pts[0].y, pts[1].y), y1: Math.max(pts[0].y, pts[1].y) },
+      free: { x0: pad.left, y0: pad.top, x1: canvas.width - pad.right, y1: canvas.height - pad.bottom },
+    };
+  }, subject);
+  const { box, free } = r;
+  const tol = 2;
+  assert.ok(box.x0 >= free.x0 - tol && box.y0 >= free.y0 - tol && box.x1 <= free.x1 + tol && box.y1 <= free.y1 + tol, `${what}: subject ${JSON.stringify(box)} outside the free map ${JSON.stringify(free)}`);
+  const share = Math.max((box.x1 - box.x0) / (free.x1 - free.x0), (box.y1 - box.y0) / (free.y1 - free.y0));
+  assert.ok(share > 0.25, `${what}: subject fills only ${(share * 100).toFixed(0)}% of the free map`);
 }
 
 /** The lon/lat box of web-mercator tile z/x/y. */
@@ -119,7 +145,10 @@ describe('timeline and straits tour (Chromium, real server)', () => {
     try {
       for (const step of timeline.steps) {
         await load(page, record, `${server.url}#step=${step.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
-        assertStepState(await mapState(page), step, step.id);
+        const shown = await mapState(page);
+        assertStepState(shown, step, step.id);
+        assert.ok(step.map.subject, `${step.id} names its subject`);
+        await assertFramed(page, step.map.subject, step.id);
         // The panel: the step's text, its sources, and what the shading means.
         const panel = await page.evaluate(() => {
           const el = document.querySelector('[data-testid="timeline-step"]');
@@ -140,7 +169,9 @@ describe('timeline and straits tour (Chromium, real server)', () => {
         assert.notEqual(new URL(permalink).hash, `#step=${step.id}`, `${step.id}: the app rewrote the link`);
         for (const field of ['map', 'lines', 'areas']) assert.match(permalink, new RegExp(`[#&]${field}=`), `${step.id}: ${field} in the link`);
         await load(page, record, permalink, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
-        assertStepState(await mapState(page), step, `${step.id} (permalink)`);
+        const again = await mapState(page);
+        assertStepState(again, step, `${step.id} (permalink)`);
+        assertSameCamera(again.camera, shown.camera, `${step.id} (permalink)`);
       }
       assert.deepEqual(record.consoleErrors, [], describeRecord(record));
       assert.deepEqual(record.badResponses, [], describeRecord(record));
@@ -186,6 +217,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
       await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), second.id);
       await settle(page);
       assertStepState(await mapState(page), second, `${second.id} via Next`);
+      await assertFramed(page, second.map.subject, `${second.id} via Next`);
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), third.id);
       await page.keyboard.press('ArrowLeft');
@@ -250,8 +282,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
         assert.ok(hl.others.every((o) => o === 0), `only ${stop.id}: ${JSON.stringify(hl)}`);
         assert.match(hl.hash, new RegExp(`tour=straits`));
         assert.match(hl.hash, new RegExp(`sel=strait:${stop.id}(&|$)`));
-        const c = await page.evaluate(() => ({ ...window.__map.getCenter(), zoom: window.__map.getZoom() }));
-        assert.ok(Math.abs(c.lng - stop.camera.lng) < DEG && Math.abs(c.lat - stop.camera.lat) < DEG && Math.abs(c.zoom - stop.camera.zoom) < ZOOM, `${stop.id}: camera`);
+        await assertFramed(page, stop.subject, `${stop.id}: camera`);
         const panel = await page.evaluate(() => ({
           width: document.querySelector('[data-testid="straits-width"]').textContent,
           depth: document.querySelector('[data-testid="straits-depth"]').textContent,

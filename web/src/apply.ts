@@ -12,11 +12,14 @@ export const SELECTED_ISLAND_LAYER = 'selection:island';
 /** Island labels by rank as the zoom grows: the four islands and Hokkaido first, the Habomai islets from z8. */
 const ISLAND_LABEL_FILTER = ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 5, 2, 8, 3, 9, 4]];
 
+/** A group's label (the Habomai Islands) gives way to its islets' own labels at its `until_zoom`. */
+const GROUP_LABEL_FILTER = ['<', ['zoom'], ['coalesce', ['get', 'until_zoom'], 99]];
+
 const NO_ID = '\u0000';
 
 /** Layers the front end adds to the served style (once, after the style has loaded). */
 export function setupLayers(map: MapLibreMap): void {
-  if (map.getLayer('island-labels')) map.setFilter('island-labels', ISLAND_LABEL_FILTER as FilterSpecification);
+  if (map.getLayer('island-labels')) map.setFilter('island-labels', ['all', ISLAND_LABEL_FILTER, GROUP_LABEL_FILTER] as unknown as FilterSpecification);
   if (!map.getLayer(SELECTED_ISLAND_LAYER) && map.getLayer('islands')) {
     map.addLayer(
       {

@@ -6,7 +6,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { applyState, applyTheme, setupLayers } from './apply';
 import { h, on } from './dom';
-import { cloneState, type AppState, type LineId } from './state';
+import { HISTORICAL_LINE_IDS, LINE_IDS, cloneState, type AppState, type LineId } from './state';
 
 declare global {
   interface Window {
@@ -15,13 +15,17 @@ declare global {
   }
 }
 
-/** The state one side of the comparison shows: its scenario's areas, and its line whatever the toggles say. */
+/**
+ * The state one side of the comparison shows: its scenario's areas and its line only, whatever the toggles say
+ * (the other lines on both sides would blur what is compared).
+ */
 export function sideState(state: AppState, side: 0 | 1): AppState {
   if (!state.compare) return state;
   const id = state.compare[side];
   const next = cloneState(state);
   next.areas = id;
-  next.lines[id] = true;
+  for (const line of LINE_IDS) next.lines[line] = line === id;
+  for (const line of HISTORICAL_LINE_IDS) next.historical[line] = false;
   return next;
 }
 

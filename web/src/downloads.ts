@@ -62,11 +62,50 @@ function formatLinks(what: string, url: (ext: FormatExt) => string, testid: stri
   );
 }
 
+export type ViewImageFormat = 'png' | 'svg' | 'snapshot';
+
+/**
+ * Links to the current view as an image, for handouts and slides: made when clicked, so that they show the view
+ * as it is then (the server draws PNG and SVG; the static export offers a snapshot of the map).
+ */
+function viewImageLinks(mode: DataMode, s: ToolStrings, viewImage: (format: ViewImageFormat) => string): HTMLElement[] {
+  const formats: { format: ViewImageFormat; label: string; file: string }[] =
+    mode === 'static'
+      ? [{ format: 'snapshot', label: 'PNG', file: 'kuril-map.png' }]
+      : [
+          { format: 'png', label: 'PNG', file: 'kuril-map.png' },
+          { format: 'svg', label: 'SVG', file: 'kuril-map.svg' },
+        ];
+  return [
+    h('h3', {}, s.viewImage),
+    h(
+      'ul',
+      { class: 'formats', 'data-testid': 'view-image' },
+      formats.map((f) => {
+        const a = h('a', { href: '#', download: f.file, 'data-testid': `view-image.${f.format}` }, f.label);
+        const refresh = () => a.setAttribute('href', viewImage(f.format));
+        a.addEventListener('pointerdown', refresh);
+        a.addEventListener('focus', refresh);
+        a.addEventListener('click', refresh);
+        return h('li', {}, a);
+      }),
+    ),
+  ];
+}
+
 /** The content of the downloads pane for a state. */
-export function downloadsPane(state: AppState, mode: DataMode, s: ToolStrings, lineName: (id: LineId) => string): HTMLElement[] {
+export function downloadsPane(
+  state: AppState,
+  mode: DataMode,
+  s: ToolStrings,
+  lineName: (id: LineId) => string,
+  viewImage?: (format: ViewImageFormat) => string,
+): HTMLElement[] {
   const scenarios = currentScenarios(state);
+  const images = viewImage ? viewImageLinks(mode, s, viewImage) : [];
   if (mode === 'static') {
     return [
+      ...images,
       h('p', { class: 'note' }, s.staticDownloads),
       h(
         'ul',
@@ -77,6 +116,7 @@ export function downloadsPane(state: AppState, mode: DataMode, s: ToolStrings, l
   }
   const ogc = new URL('ogc', document.baseURI).href;
   return [
+    ...images,
     h('p', { class: 'note' }, s.downloadsIntro),
     h('h3', {}, s.collections),
     h(
@@ -97,5 +137,27 @@ export function downloadsPane(state: AppState, mode: DataMode, s: ToolStrings, l
       ]),
     ),
     h('p', {}, `${s.ogcIntro} `, h('a', { href: ogc, 'data-testid': 'ogc-link' }, ogc)),
+    ...tileLinks(s),
+  ];
+}
+
+/** The vector tiles and the style, written out for readers who add layers by hand (QGIS, GDAL, MapLibre). */
+function tileLinks(s: ToolStrings): HTMLElement[] {
+  const abs = (path: string) => new URL(path, document.baseURI).href;
+  const xyz = `${abs('tiles/')}{z}/{x}/{y}.mvt`;
+  const link = (path: string, testid: string) => h('a', { href: abs(path), 'data-testid': testid }, abs(path));
+  return [
+    h('h3', {}, s.tilesTitle),
+    h('p', { class: 'note' }, s.tilesIntro),
+    h(
+      'dl',
+      { class: 'downloads', 'data-testid': 'tile-urls' },
+      h('dt', {}, s.xyzUrl),
+      h('dd', {}, h('code', { 'data-testid': 'xyz-url' }, xyz)),
+      h('dt', {}, 'TileJSON'),
+      h('dd', {}, link('tiles.json', 'tilejson-link')),
+      h('dt', {}, s.styleUrl),
+      h('dd', {}, link('style.json', 'style-link')),
+    ),
   ];
 }

@@ -10,6 +10,7 @@ export interface Strings {
   details: string;
   areas: string;
   areasNone: string;
+  historical: string;
   japan: string;
   russia: string;
   areasNote: string;
@@ -67,6 +68,7 @@ const en: Strings = {
   details: 'Details',
   areas: 'Show the areas each side holds under',
   areasNone: 'None',
+  historical: 'Historical treaties',
   japan: 'Japan',
   russia: 'Russia',
   areasNote: 'Land of the four disputed islands',
@@ -124,6 +126,7 @@ const ja: Strings = {
   details: '詳細',
   areas: '各側の区域を表示',
   areasNone: 'なし',
+  historical: '過去の条約',
   japan: '日本',
   russia: 'ロシア',
   areasNote: '係争4島の陸地面積',
@@ -181,6 +184,7 @@ const ru: Strings = {
   details: 'Подробнее',
   areas: 'Показать районы сторон по варианту',
   areasNone: 'Не показывать',
+  historical: 'Исторические договоры',
   japan: 'Япония',
   russia: 'Россия',
   areasNote: 'Суша четырёх спорных островов',

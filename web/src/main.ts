@@ -21,7 +21,10 @@ import { Ui } from './ui';
 import { EmbedDialog } from './embed-dialog';
 import { StraitsTourPanel, linkedStopState, selectedStrait, tourOnlyLink } from './straits-tour';
 import { st } from './story-i18n';
-import { TimelinePanel, linkedStepState, stepOnlyLink } from './timeline';
+import { TimelinePanel, linkedStepState, stepOnlyLink, type Frame } from './timeline';
+import { Layout } from './layout';
+import { PrintView } from './print';
+import { imageUrl } from './embed-code';
 import { Tools } from './tools';
 
 declare global {
@@ -56,17 +59,28 @@ async function start(): Promise<void> {
 
   const style = await loadStyle();
   const docs = new Documents(dataModeOfStyle(style));
-  // Both are read before the map is made, so that it opens at the step's (the stop's) camera: on a slow network
-  // the map would otherwise fetch the default view's tiles first and then jump away from them.
-  if (openStepFromLink) state = await linkedStepState(docs, state);
-  else if (openTourFromLink) state = await linkedStopState(docs, state);
+  // A step's (a stop's) document is read before the map exists: on a slow network the map would otherwise fetch
+  // the default view's tiles first and then jump away from them. The map starts at the step's own camera.
+  const linked = (frame?: Frame) => (openStepFromLink ? linkedStepState(docs, state, frame) : linkedStopState(docs, state, frame));
+  if (openStepFromLink || openTourFromLink) state = await linked();
   const map = await createMap({
     container,
     style,
     camera: { center: [state.camera.lng, state.camera.lat], zoom: state.camera.zoom, bearing: state.camera.bearing, pitch: state.camera.pitch },
     reducedMotion: reducedMotion.matches,
   });
+  // Listened for now: the documents read below may take longer than the style.
+  const styleLoaded = map.isStyleLoaded() ? Promise.resolve() : new Promise<void>((r) => map.once('style.load', () => r()));
+  // The dock (title, tools, panels, controls) and the map's padding beside it.
+  const layout = new Layout(root, map, st(state.lang));
+  const frame: Frame = (subject, maxZoom) => layout.cameraFor(subject, maxZoom);
+  // Then, before the map draws (the document is cached: no network wait), the subject is framed beside the dock.
+  if (openStepFromLink || openTourFromLink) {
+    state = await linked(frame);
+    map.jumpTo({ center: [state.camera.lng, state.camera.lat], zoom: state.camera.zoom });
+  }
   window.__map = map;
+  const printView = new PrintView(root, map, layout, () => state);
   window.__app = { state: () => cloneState(state), hash: () => encodeState(state) };
   map.once('idle', () => {
     document.body.dataset.mapIdle = '1';
@@ -118,6 +132,7 @@ async function start(): Promise<void> {
       else map.flyTo({ ...target, duration: 800 });
     }
     applyState(map, tools.mapState(state));
+    layout.setStrings(st(state.lang));
     ui.render(state, { focusPanel: opts.focusPanel });
     tools.render(state);
     renderStories();
@@ -127,6 +142,7 @@ async function start(): Promise<void> {
 
   const ui = new Ui(root, {
     map,
+    slots: { title: layout.title, controls: layout.controls, panels: layout.panels },
     docs,
     getState: () => state,
     onChange: (next, opts) => setState(next, opts),
@@ -145,10 +161,10 @@ async function start(): Promise<void> {
   // --- guided views (timeline, straits tour; the export carries their documents too) and the embed code (live
   // server only: /embed, /image.png and /oembed are drawn by the server) ---
   const live = docs.dataMode === 'server';
-  const storyOpts = { map, docs, getState: () => state, onChange: (next: AppState, o: { moveCamera?: boolean; jump?: boolean }) => setState(next, o) };
-  const timeline = new TimelinePanel(root, storyOpts);
-  const straits = new StraitsTourPanel(root, storyOpts);
-  const embed = new EmbedDialog(root, () => state);
+  const storyOpts = { map, docs, frame, getState: () => state, onChange: (next: AppState, o: { moveCamera?: boolean; jump?: boolean }) => setState(next, o) };
+  const timeline = new TimelinePanel(layout.panels, storyOpts);
+  const straits = new StraitsTourPanel(layout.panels, storyOpts);
+  const embed = new EmbedDialog(layout.panels, () => state);
   const renderStories = () => {
     timeline.render(state);
     straits.render(state);
@@ -168,12 +184,14 @@ async function start(): Promise<void> {
       button('timeline-button', s.timeline, (b) => void timeline.open(state.step, { opener: b })),
       button('straits-button', s.straitsTour, (b) => void straits.open(selectedStrait(state), { opener: b })),
       ...(live ? [button('embed-button', s.embed, (b) => embed.toggle(!embed.isOpen, b))] : []),
+      button('print-button', s.print, () => void printView.print()),
     ];
   }
 
   // --- analyst tools (compare, statistics, downloads, overlay, measure) ---
   const tools = new Tools({
     root,
+    slots: { tools: layout.tools, panels: layout.panels },
     map,
     style,
     docs,
@@ -181,6 +199,14 @@ async function start(): Promise<void> {
     getState: () => state,
     onChange: (next) => setState(next),
     dark: () => darkScheme.matches,
+    // The view as an image: drawn by the server (PNG, SVG) at the size of the map's free part, or a snapshot of
+    // the map where there is no server (the static export).
+    viewImage: (format) => {
+      if (format === 'snapshot') return printView.snapshot().url;
+      const i = layout.insets();
+      const canvas = map.getCanvas();
+      return imageUrl(location.href, state, canvas.clientWidth - i.left - i.right, canvas.clientHeight - i.top - i.bottom, format);
+    },
   });
 
   const init = () => {
@@ -196,8 +222,7 @@ async function start(): Promise<void> {
     describe();
     writeHash();
   };
-  if (map.isStyleLoaded()) init();
-  else map.once('style.load', init);
+  void styleLoaded.then(init);
 
   darkScheme.addEventListener('change', () => {
     if (!ready) return;
@@ -236,7 +261,15 @@ async function start(): Promise<void> {
     ];
     const visibleLines = LINE_IDS.filter((id) => state.lines[id]).map(lineLayer);
     const line = first(near, visibleLines)?.properties.line;
-    const island = first(e.point, ['island-labels', 'islands'])?.properties.id;
+    const label = first(e.point, ['island-labels', 'islands']);
+    // A group's label (the Habomai Islands) leads to its islets: the map zooms in to where each has its own.
+    // A line under the pointer comes first, as it does over an island.
+    if (typeof line !== 'string' && label && typeof label.properties.until_zoom === 'number' && label.geometry.type === 'Point') {
+      const [lng, lat] = label.geometry.coordinates as [number, number];
+      map.easeTo({ center: [lng, lat], zoom: label.properties.until_zoom + 1 });
+      return;
+    }
+    const island = label?.properties.id;
     const strait = first(e.point, ['straits'])?.properties.id;
     let selected: AppState['selected'] = null;
     if (typeof line === 'string' && (LINE_IDS as readonly string[]).includes(line)) selected = { kind: 'line', id: line as LineId };

@@ -83,7 +83,6 @@ export async function createMap({
 
   map.addControl(new maplibregl.NavigationControl(), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: EXTRA_ATTRIBUTION }), 'bottom-right');
-
+  // The credits are placed by the layout (layout.ts), which knows how much of the map the dock leaves free.
   return map;
 }

@@ -4,18 +4,21 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { geodesicDistance, pathLength, type LngLat } from './geodesic';
 import type { Lang } from './state';
+import { withUnit } from './units';
 
 export const MEASURE_SOURCE = 'measure';
 export const MEASURE_LAYERS = ['measure:line', 'measure:points'] as const;
 
 const NAUTICAL_MILE_M = 1852;
 
-/** "3.563 km (1.924 nmi)", "850 m (0.459 nmi)": metres below a kilometre, else km with three decimals. */
+/**
+ * "3.563 km (1.924 nmi)", "850 m (0.459 nmi)": metres below a kilometre, else km with three decimals; units as the
+ * language writes them ("3,563 км (1,924 мор. миль)").
+ */
 export function formatDistance(metres: number, lang: Lang): string {
-  const nmi = new Intl.NumberFormat(lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(metres / NAUTICAL_MILE_M);
-  if (metres < 1000) return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(metres)} m (${nmi} nmi)`;
-  const km = new Intl.NumberFormat(lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(metres / 1000);
-  return `${km} km (${nmi} nmi)`;
+  const nmi = withUnit(metres / NAUTICAL_MILE_M, lang, 'nmi', 3, true);
+  if (metres < 1000) return `${withUnit(metres, lang, 'm')} (${nmi})`;
+  return `${withUnit(metres / 1000, lang, 'km', 3, true)} (${nmi})`;
 }
 
 export interface MeasureReading {

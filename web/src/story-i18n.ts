@@ -37,6 +37,12 @@ export interface StoryStrings {
   copied: string;
   close: string;
   keysHint: string;
+  /** The dock (layout.ts): the phone sheet's toggle, the wide screen's panel toggle. */
+  showMore: string;
+  showLess: string;
+  hidePanel: string;
+  showPanel: string;
+  print: string;
 }
 
 const en: StoryStrings = {
@@ -74,6 +80,11 @@ const en: StoryStrings = {
   copied: 'Copied',
   close: 'Close',
   keysHint: 'Left and right arrow keys move between steps (with the focus in this panel).',
+  showMore: 'More',
+  showLess: 'Less',
+  hidePanel: 'Hide panel',
+  showPanel: 'Show panel',
+  print: 'Print',
 };
 
 const ja: StoryStrings = {
@@ -111,6 +122,11 @@ const ja: StoryStrings = {
   copied: 'コピーしました',
   close: '閉じる',
   keysHint: '左右の矢印キーで項目を移動できます。',
+  showMore: '広げる',
+  showLess: '縮める',
+  hidePanel: 'パネルを隠す',
+  showPanel: 'パネルを表示',
+  print: '印刷',
 };
 
 const ru: StoryStrings = {
@@ -148,6 +164,11 @@ const ru: StoryStrings = {
   copied: 'Скопировано',
   close: 'Закрыть',
   keysHint: 'Клавиши со стрелками влево и вправо переключают шаги.',
+  showMore: 'Развернуть',
+  showLess: 'Свернуть',
+  hidePanel: 'Скрыть панель',
+  showPanel: 'Показать панель',
+  print: 'Печать',
 };
 
 const STRINGS: Record<Lang, StoryStrings> = { en, ja, ru };

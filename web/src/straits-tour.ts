@@ -6,7 +6,8 @@ import { h, on } from './dom';
 import { displayName, type Names } from './naming';
 import { cloneState, type AppState } from './state';
 import { st } from './story-i18n';
-import { ownKey, sourceList, type StoryOptions } from './timeline';
+import { withUnit } from './units';
+import { ownKey, sourceList, type Frame, type StoryOptions } from './timeline';
 
 export interface StraitStop {
   id: string;
@@ -14,6 +15,8 @@ export interface StraitStop {
   title: string;
   text: string;
   camera: { lng: number; lat: number; zoom: number };
+  /** The strait's box, [west, south, east, north]: framed in the part of the map no panel covers. */
+  subject?: [number, number, number, number] | null;
   width: { km: number; from: [number, number]; to: [number, number]; method: string } | null;
   depth: { max_m: number | null; text: string; sources: Source[] };
   claims: { text: string; attributed_to: string; sources: Source[] }[];
@@ -23,13 +26,17 @@ export interface StraitsTourDoc {
   stops: StraitStop[];
 }
 
-/** The state of a stop: its strait selected and its camera, lines and areas as they were. */
-export function stopState(base: AppState, stop: StraitStop): AppState {
+/**
+ * The state of a stop: its strait selected, the strait framed beside the panels when `frame` can (else the stop's
+ * own camera), lines and areas as they were.
+ */
+export function stopState(base: AppState, stop: StraitStop, frame?: Frame): AppState {
   const next = cloneState(base);
   next.tour = 'straits';
   next.step = null;
   next.selected = { kind: 'strait', id: stop.id };
-  next.camera = { lng: stop.camera.lng, lat: stop.camera.lat, zoom: stop.camera.zoom, bearing: 0, pitch: 0 };
+  const c = (stop.subject && frame?.(stop.subject, stop.camera.zoom + 1)) || stop.camera;
+  next.camera = { lng: c.lng, lat: c.lat, zoom: c.zoom, bearing: 0, pitch: 0 };
   return next;
 }
 
@@ -48,10 +55,10 @@ export const selectedStrait = (state: AppState): string | null => (state.selecte
  * The state a tour-only link asks for, read before the map is made so that the map opens at the stop's camera;
  * `base` when the tour cannot be loaded, in which case the panel reports it as before.
  */
-export async function linkedStopState(docs: Documents, base: AppState): Promise<AppState> {
+export async function linkedStopState(docs: Documents, base: AppState, frame?: Frame): Promise<AppState> {
   const doc = await docs.extra<StraitsTourDoc>(TOUR_DOC).catch(() => null);
   const stop = doc ? findStop(doc, selectedStrait(base)) : undefined;
-  return stop ? stopState(base, stop) : base;
+  return stop ? stopState(base, stop, frame) : base;
 }
 
 /** True when a hash opens the tour without a camera of its own: the stop's camera is applied then. */
@@ -100,10 +107,12 @@ export class StraitsTourPanel {
     if (!doc || doc.stops.length === 0) return;
     const stop = findStop(doc, id);
     if (!stop) return;
-    const next = stopState(this.opts.getState(), stop);
+    const next = stopState(this.opts.getState(), stop, this.opts.frame);
     if (opts.keepCamera) next.camera = { ...this.opts.getState().camera };
     this.opts.onChange(next, { moveCamera: !opts.keepCamera, jump: opts.jump });
     document.body.dataset.stop = stop.id;
+    // Opened by the reader (a button): the focus goes into the panel, and back to the button when it closes.
+    if (opts.opener) this.el.querySelector<HTMLElement>('#straits-stop-title')?.focus();
   }
 
   private go(delta: number): void {
@@ -148,7 +157,6 @@ export class StraitsTourPanel {
     this.renderedFor = key;
     const s = st(state.lang);
     const index = doc.stops.indexOf(stop);
-    const fmt = new Intl.NumberFormat(state.lang, { maximumFractionDigits: 1 });
 
     const close = h('button', { type: 'button', class: 'close', 'data-testid': 'straits-close', 'aria-label': s.close }, '×');
     on(close, 'click', () => this.close());
@@ -183,10 +191,10 @@ export class StraitsTourPanel {
           'dl',
           {},
           h('dt', {}, s.computedWidth),
-          h('dd', { 'data-testid': 'straits-width' }, stop.width ? `${fmt.format(stop.width.km)} km` : '—'),
+          h('dd', { 'data-testid': 'straits-width' }, stop.width ? withUnit(stop.width.km, state.lang, 'km', 1) : '—'),
           stop.width ? h('dd', { class: 'note', lang: 'en' }, stop.width.method) : null,
           h('dt', {}, s.depth),
-          h('dd', { 'data-testid': 'straits-depth' }, depth.max_m !== null ? `${fmt.format(depth.max_m)} m` : s.noDepth),
+          h('dd', { 'data-testid': 'straits-depth' }, depth.max_m !== null ? withUnit(depth.max_m, state.lang, 'm', 1) : s.noDepth),
           h('dd', { class: 'note', lang: 'en' }, depth.text),
           depth.sources.length ? h('dd', {}, sourceList(depth.sources)) : null,
         ),

@@ -2,12 +2,13 @@
 // map (lines, the areas of a scenario with what they mean, the camera) and shows its short text with sources.
 // The step is part of the state (`step=<id>` in the URL hash), so each step has its own link.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { claimLayer, fillColour, lineLayer } from './apply';
+import { claimLayer, lineLayer } from './apply';
 import type { Documents, Source } from './data';
-import { h, on, svg } from './dom';
+import { h, on } from './dom';
 import { t } from './i18n';
 import { ALL_LINE_IDS, HISTORICAL_LINE_IDS, LINE_IDS, cloneState, type AnyLineId, type AppState } from './state';
 import { st } from './story-i18n';
+import { fillSwatch, lineSwatch } from './swatch';
 
 export interface TimelineStep {
   id: string;
@@ -21,6 +22,8 @@ export interface TimelineStep {
     areas: string | null;
     areas_meaning: 'treaty' | 'administered' | null;
     camera: { lng: number; lat: number; zoom: number };
+    /** What the step is about, [west, south, east, north]: framed in the part of the map no panel covers. */
+    subject: [number, number, number, number];
   };
 }
 
@@ -32,13 +35,25 @@ export interface TimelineDoc {
 
 const isLine = (id: string | null): id is AnyLineId => id !== null && (ALL_LINE_IDS as readonly string[]).includes(id);
 
-/** The state a step asks for, from `base` (naming and language kept): its lines, areas, camera; no panel. */
-export function stepState(base: AppState, step: TimelineStep): AppState {
+/**
+ * Frames a subject box ([west, south, east, north]) in the part of the map the panels leave free, no closer than
+ * `maxZoom`; null when it cannot (the layout's `cameraFor`).
+ */
+export type Frame = (subject: [number, number, number, number], maxZoom: number) => { lng: number; lat: number; zoom: number } | null;
+
+/** How much closer than the data's own camera a framed subject may be shown. */
+const FRAME_ZOOM_IN = 1;
+
+/**
+ * The state a step asks for, from `base` (naming and language kept): its lines, areas, camera; no panel. The
+ * camera frames the step's subject when `frame` can (the page's layout), else it is the step's own camera.
+ */
+export function stepState(base: AppState, step: TimelineStep, frame?: Frame): AppState {
   const next = cloneState(base);
   for (const id of LINE_IDS) next.lines[id] = step.map.lines.includes(id);
   for (const id of HISTORICAL_LINE_IDS) next.historical[id] = step.map.lines.includes(id);
   next.areas = isLine(step.map.areas) ? step.map.areas : null;
-  const c = step.map.camera;
+  const c = (step.map.subject && frame?.(step.map.subject, step.map.camera.zoom + FRAME_ZOOM_IN)) || step.map.camera;
   next.camera = { lng: c.lng, lat: c.lat, zoom: c.zoom, bearing: 0, pitch: 0 };
   next.step = step.id;
   next.tour = null;
@@ -59,40 +74,16 @@ const TIMELINE_DOC = 'api/timeline';
  * (rather than loading the default view's tiles and dropping them on the jump); `base` when the timeline cannot
  * be loaded, in which case the panel reports it as before.
  */
-export async function linkedStepState(docs: Documents, base: AppState): Promise<AppState> {
+export async function linkedStepState(docs: Documents, base: AppState, frame?: Frame): Promise<AppState> {
   const doc = await docs.extra<TimelineDoc>(TIMELINE_DOC).catch(() => null);
   const step = doc ? findStep(doc, base.step) : undefined;
-  return step ? stepState(base, step) : base;
+  return step ? stepState(base, step, frame) : base;
 }
 
 /** True when a hash names a step but no view of its own: the step's map state is applied then. */
 export function stepOnlyLink(hash: string): boolean {
   const keys = hash.replace(/^#/, '').split('&').map((p) => p.split('=')[0]);
   return keys.includes('step') && !keys.includes('map') && !keys.includes('lines');
-}
-
-function lineSwatch(map: MapLibreMap, id: string): SVGElement {
-  const layer = `line:${id}`;
-  const colour = map.getLayer(layer) ? map.getPaintProperty(layer, 'line-color') : undefined;
-  const dash = map.getLayer(layer) ? map.getPaintProperty(layer, 'line-dasharray') : undefined;
-  const attrs: Record<string, string> = {
-    x1: '2',
-    y1: '7',
-    x2: '42',
-    y2: '7',
-    stroke: typeof colour === 'string' ? colour : '#000000',
-    'stroke-width': '3',
-  };
-  if (Array.isArray(dash) && dash.every((d) => typeof d === 'number')) attrs['stroke-dasharray'] = dash.map((d) => String(Math.max(d * 3, 0.01))).join(' ');
-  return svg('svg', { class: 'swatch', width: '44', height: '14', viewBox: '0 0 44 14', 'aria-hidden': 'true', focusable: 'false' }, svg('line', attrs));
-}
-
-function fillSwatch(colour: string): SVGElement {
-  return svg(
-    'svg',
-    { class: 'swatch swatch-fill', width: '18', height: '14', viewBox: '0 0 18 14', 'aria-hidden': 'true', focusable: 'false' },
-    svg('rect', { x: '1', y: '1', width: '16', height: '12', fill: colour, 'fill-opacity': '0.6', stroke: colour }),
-  );
 }
 
 export function sourceList(sources: Source[]): HTMLUListElement {
@@ -123,6 +114,8 @@ export interface StoryOptions {
   getState: () => AppState;
   /** A new state; `moveCamera` flies (or jumps, with reduced motion) to its camera. */
   onChange: (next: AppState, opts: { moveCamera?: boolean; jump?: boolean }) => void;
+  /** Frames a step's or a stop's subject beside the panels. */
+  frame?: Frame;
 }
 
 export class TimelinePanel {
@@ -161,8 +154,10 @@ export class TimelinePanel {
     if (!doc || doc.steps.length === 0) return;
     const step = findStep(doc, id);
     if (!step) return;
-    this.opts.onChange(stepState(this.opts.getState(), step), { moveCamera: true, jump: opts.jump });
+    this.opts.onChange(stepState(this.opts.getState(), step, this.opts.frame), { moveCamera: true, jump: opts.jump });
     document.body.dataset.step = step.id;
+    // Opened by the reader (a button): the focus goes into the panel, and back to the button when it closes.
+    if (opts.opener) this.el.querySelector<HTMLElement>('#timeline-step-title')?.focus();
   }
 
   private go(delta: number): void {
@@ -232,7 +227,7 @@ export class TimelinePanel {
               'ul',
               { class: 'plain' },
               (['japan', 'russia'] as const).map((side) =>
-                h('li', {}, fillSwatch(fillColour(map, claimLayer(areas, side))), h('span', {}, side === 'japan' ? s.japanSide : s.russiaSide)),
+                h('li', {}, fillSwatch(map, claimLayer(areas, side)), h('span', {}, side === 'japan' ? s.japanSide : s.russiaSide)),
               ),
             ),
           )
@@ -258,7 +253,7 @@ export class TimelinePanel {
 
     this.el.replaceChildren(
       h('div', { class: 'panel-head' }, h('h2', { id: 'timeline-title' }, s.timelineTitle), close),
-      h('p', { class: 'note', lang: 'en' }, doc.note),
+      // Right under the title, so that Previous and Next stay where they are from step to step.
       h('div', { class: 'story-nav' }, prev, h('span', { role: 'status', 'data-testid': 'timeline-position' }, s.stepOf(index + 1, doc.steps.length)), next),
       h(
         'article',
@@ -267,7 +262,7 @@ export class TimelinePanel {
         h('p', { lang: 'en' }, step.text),
         h('h4', {}, s.linesShown),
         shown.length
-          ? h('ul', { class: 'plain story-lines' }, shown.map((id) => h('li', {}, lineSwatch(map, id), h('span', {}, lineTitle(id)))))
+          ? h('ul', { class: 'plain story-lines' }, shown.map((id) => h('li', {}, lineSwatch(map, lineLayer(id as AnyLineId)), h('span', {}, lineTitle(id)))))
           : h('p', { class: 'note' }, s.noLinesShown),
         areasLegend,
         h('h4', {}, s.sources),
@@ -275,6 +270,7 @@ export class TimelinePanel {
         h('p', {}, link),
       ),
       h('details', { class: 'story-all' }, h('summary', {}, s.steps), list),
+      h('p', { class: 'note', lang: 'en', 'data-testid': 'timeline-note' }, doc.note),
       h('p', { class: 'note' }, s.keysHint),
     );
     this.el.hidden = false;

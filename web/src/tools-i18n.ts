@@ -38,6 +38,11 @@ export interface ToolStrings {
   collections: string;
   currentScenarios: string;
   ogcIntro: string;
+  viewImage: string;
+  tilesTitle: string;
+  tilesIntro: string;
+  xyzUrl: string;
+  styleUrl: string;
   staticDownloads: string;
   collectionNames: Record<string, string>;
   // overlay
@@ -92,6 +97,11 @@ const en: ToolStrings = {
   collections: 'Collections',
   currentScenarios: 'Scenarios on the map now',
   ogcIntro: 'For QGIS and GDAL: the OGC API – Features service at',
+  viewImage: 'This view as an image',
+  tilesTitle: 'Vector tiles and style',
+  tilesIntro: 'To add the map by hand in QGIS (Vector Tiles), GDAL or another MapLibre page:',
+  xyzUrl: 'Tile URL (XYZ)',
+  styleUrl: 'Style (MapLibre)',
   staticDownloads:
     'This copy of the map is a static export: KML, CSV, GeoPackage and the OGC API need the map server. The GeoJSON files of this copy:',
   collectionNames: {
@@ -163,6 +173,11 @@ const ja: ToolStrings = {
   collections: 'コレクション',
   currentScenarios: '表示中の案',
   ogcIntro: 'QGIS・GDAL向け：OGC API – Features サービス',
+  viewImage: 'この表示を画像で',
+  tilesTitle: 'ベクトルタイルとスタイル',
+  tilesIntro: 'QGIS（ベクトルタイル）、GDAL、他の MapLibre ページに地図を手動で追加するには：',
+  xyzUrl: 'タイルの URL（XYZ）',
+  styleUrl: 'スタイル（MapLibre）',
   staticDownloads: 'この地図は静的エクスポートです。KML・CSV・GeoPackage と OGC API には地図サーバーが必要です。このコピーの GeoJSON ファイル：',
   collectionNames: {
     islands: '島',
@@ -232,6 +247,11 @@ const ru: ToolStrings = {
   collections: 'Коллекции',
   currentScenarios: 'Варианты на карте сейчас',
   ogcIntro: 'Для QGIS и GDAL: сервис OGC API – Features по адресу',
+  viewImage: 'Этот вид как изображение',
+  tilesTitle: 'Векторные тайлы и стиль',
+  tilesIntro: 'Чтобы добавить карту вручную в QGIS (векторные тайлы), GDAL или на другую страницу с MapLibre:',
+  xyzUrl: 'Адрес тайлов (XYZ)',
+  styleUrl: 'Стиль (MapLibre)',
   staticDownloads: 'Это статическая копия карты: для KML, CSV, GeoPackage и OGC API нужен сервер карты. Файлы GeoJSON этой копии:',
   collectionNames: {
     islands: 'Острова',

@@ -7,7 +7,7 @@ import { CompareView, mainMapState } from './compare';
 import { comparisonPane } from './comparison';
 import type { DataMode, Documents, ScenarioDoc } from './data';
 import { h, on } from './dom';
-import { downloadsPane } from './downloads';
+import { downloadsPane, type ViewImageFormat } from './downloads';
 import { t } from './i18n';
 import { Measure, formatDistance, type MeasureReading } from './measure';
 import { OVERLAY_MAX_BYTES, checkSize, parseOverlay, type FeatureCollection, type OverlayErrorCode } from './overlay';
@@ -20,6 +20,8 @@ export type ToolId = (typeof TOOL_IDS)[number];
 
 export interface ToolsOptions {
   root: HTMLElement;
+  /** Where the tool buttons and the open pane go (layout.ts). */
+  slots: { tools: HTMLElement; panels: HTMLElement };
   map: MapLibreMap;
   style: StyleSpecification;
   docs: Documents;
@@ -27,6 +29,8 @@ export interface ToolsOptions {
   getState: () => AppState;
   onChange: (next: AppState) => void;
   dark: () => boolean;
+  /** The current view as an image URL: drawn by the server (`png`, `svg`) or a snapshot of the map (`snapshot`). */
+  viewImage?: (format: ViewImageFormat) => string;
 }
 
 type OverlayStatus = { kind: 'ok'; name: string; count: number } | { kind: 'error'; code: OverlayErrorCode; detail?: string } | { kind: 'removed' } | null;
@@ -37,7 +41,10 @@ export class Tools {
   readonly compare: CompareView;
   readonly measure: Measure;
   private readonly bar: HTMLElement;
+  private readonly paneBox: HTMLElement;
   private readonly panes = new Map<ToolId, HTMLElement>();
+  /** The pane whose heading takes the focus once it is filled (statistics fill in asynchronously). */
+  private focusPending: ToolId | null = null;
   private open: ToolId | null = null;
   private state: AppState | null = null;
   private builtFor: string | null = null;
@@ -51,7 +58,17 @@ export class Tools {
 
   constructor(private readonly opts: ToolsOptions) {
     this.bar = h('section', { class: 'tools', 'data-testid': 'tools', 'aria-labelledby': 'tools-title' });
-    opts.root.append(this.bar);
+    this.paneBox = h('div', { class: 'tool-panes' });
+    opts.slots.tools.append(this.bar);
+    opts.slots.panels.append(this.paneBox);
+    // Escape closes the open pane and gives the focus back to its button (measuring ends first, below).
+    this.paneBox.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Escape' || !this.open || this.measure.active) return;
+      ev.stopPropagation();
+      const id = this.open;
+      this.show(null);
+      this.bar.querySelector<HTMLElement>(`[data-testid="tool:${id}"]`)?.focus();
+    });
     this.compare = new CompareView({
       map: opts.map,
       style: opts.style,
@@ -154,11 +171,8 @@ export class Tools {
       this.panes.set(id, pane);
       return pane;
     });
-    this.bar.replaceChildren(
-      h('h2', { id: 'tools-title', class: 'visually-hidden' }, s.tools),
-      h('div', { class: 'tool-buttons' }, buttons),
-      ...panes,
-    );
+    this.bar.replaceChildren(h('h2', { id: 'tools-title', class: 'visually-hidden' }, s.tools), h('div', { class: 'tool-buttons' }, buttons));
+    this.paneBox.replaceChildren(...panes);
     this.fillCompare();
     this.fillDownloads();
     this.fillOverlay();
@@ -179,8 +193,11 @@ export class Tools {
       if (pane) pane.hidden = tool !== id;
       this.bar.querySelector(`[data-testid="tool:${tool}"]`)?.setAttribute('aria-expanded', String(tool === id));
     }
+    if (id && focus) {
+      this.focusPending = id;
+      this.panes.get(id)?.querySelector<HTMLElement>('h2')?.focus();
+    }
     if (id === 'stats') void this.fillStats();
-    if (id && focus) this.panes.get(id)?.querySelector<HTMLElement>('h2')?.focus();
   }
 
   private paneHead(id: ToolId): HTMLElement {
@@ -255,7 +272,10 @@ export class Tools {
     const state = this.state;
     if (!pane || !state) return;
     const s = this.s();
-    if (!pane.dataset.filled) pane.replaceChildren(this.paneHead('stats'), h('p', {}, t(state.lang).loading));
+    if (!pane.dataset.filled) {
+      pane.replaceChildren(this.paneHead('stats'), h('p', {}, t(state.lang).loading));
+      if (this.focusPending === 'stats') pane.querySelector<HTMLElement>('h2')?.focus();
+    }
     this.stats ??= Promise.all(LINE_IDS.map((id) => this.opts.docs.scenario(id))).then((docs) => docs.filter((d): d is ScenarioDoc => d !== null));
     let docs: ScenarioDoc[];
     try {
@@ -277,9 +297,12 @@ export class Tools {
         void this.fillStats();
       },
     });
+    const hadFocus = pane.contains(document.activeElement) || this.focusPending === 'stats';
     pane.replaceChildren(this.paneHead('stats'), ...body);
     pane.dataset.filled = '1';
     if (focusedBaseline) pane.querySelector<HTMLElement>('#stats-baseline')?.focus();
+    else if (hadFocus && this.open === 'stats') pane.querySelector<HTMLElement>('h2')?.focus();
+    if (this.focusPending === 'stats') this.focusPending = null;
   }
 
   // --- downloads ---
@@ -293,7 +316,10 @@ export class Tools {
     const state = this.state;
     if (!pane || !state) return;
     this.downloadsKey = this.downloadsKeyOf(state);
-    pane.replaceChildren(this.paneHead('downloads'), ...downloadsPane(state, this.opts.mode, this.s(), (id) => this.lineName(id)));
+    pane.replaceChildren(
+      this.paneHead('downloads'),
+      ...downloadsPane(state, this.opts.mode, this.s(), (id) => this.lineName(id), this.opts.viewImage),
+    );
   }
 
   // --- overlay ---

@@ -1,16 +1,20 @@
 // The page around the map: controls with the legend, the details panel and the text description. It renders
 // from an AppState and reports changes through `onChange`; it keeps no state of its own beyond the DOM.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { claimLayer, fillColour, lineLook } from './apply';
+import { claimLayer, lineLayer } from './apply';
 import type { Documents, Source } from './data';
-import { h, on, svg } from './dom';
+import { h, on } from './dom';
 import { LANG_NAMES, t, type Strings } from './i18n';
 import { displayName, type Names } from './naming';
+import { fillSwatch, lineSwatch } from './swatch';
 import { toolStrings } from './tools-i18n';
-import { LANGS, LINE_IDS, NAMINGS, cloneState, type AppState, type LineId, type Naming } from './state';
+import { withUnit } from './units';
+import { HISTORICAL_LINE_IDS, LANGS, LINE_IDS, NAMINGS, cloneState, type AnyLineId, type AppState, type LineId, type Naming } from './state';
 
 export interface UiOptions {
   map: MapLibreMap;
+  /** Where the page's parts go (layout.ts): the title row, the controls and the panels. */
+  slots: { title: HTMLElement; controls: HTMLElement; panels: HTMLElement };
   docs: Documents;
   /** The current state (the camera moves without the page hearing of it). */
   getState: () => AppState;
@@ -34,30 +38,6 @@ const DATA_LICENCES: { what: string; licence: string; url: string }[] = [
   { what: 'MapLibre GL JS', licence: 'BSD-3-Clause', url: 'https://maplibre.org/' },
   { what: 'PMTiles', licence: 'BSD-3-Clause', url: 'https://github.com/protomaps/PMTiles' },
 ];
-
-function swatchLine(colour: string, dash: number[], round: boolean): SVGElement {
-  const width = 3;
-  const attrs: Record<string, string> = {
-    x1: '2',
-    y1: '7',
-    x2: '42',
-    y2: '7',
-    stroke: colour,
-    'stroke-width': String(width),
-    'stroke-linecap': round ? 'round' : 'butt',
-  };
-  // MapLibre dashes are in multiples of the line width.
-  if (dash.length) attrs['stroke-dasharray'] = dash.map((d) => String(Math.max(d * width, 0.01))).join(' ');
-  return svg('svg', { class: 'swatch', width: '44', height: '14', viewBox: '0 0 44 14', 'aria-hidden': 'true', focusable: 'false' }, svg('line', attrs));
-}
-
-function swatchFill(colour: string): SVGElement {
-  return svg(
-    'svg',
-    { class: 'swatch swatch-fill', width: '18', height: '14', viewBox: '0 0 18 14', 'aria-hidden': 'true', focusable: 'false' },
-    svg('rect', { x: '1', y: '1', width: '16', height: '12', fill: colour, 'fill-opacity': '0.6', stroke: colour }),
-  );
-}
 
 function sourceItem(src: Source): HTMLLIElement {
   const title = src.url
@@ -87,6 +67,7 @@ export class Ui {
   private readonly controls: HTMLElement;
   private readonly panel: HTMLElement;
   private readonly description: HTMLElement;
+  private readonly heading: HTMLElement;
   private panelToken = 0;
   private panelOpener: HTMLElement | null = null;
   private builtFor: string | null = null;
@@ -107,8 +88,10 @@ export class Ui {
     this.description = existing ?? h('div', { id: 'map-description' });
     this.description.setAttribute('data-testid', 'map-description');
     this.description.setAttribute('aria-live', 'polite');
-    root.prepend(this.controls);
-    root.append(this.panel);
+    this.heading = h('h1', { id: 'page-title' });
+    opts.slots.title.append(this.heading);
+    opts.slots.controls.append(this.controls);
+    opts.slots.panels.append(this.panel);
     document.addEventListener('keydown', (ev) => {
       if (ev.key === 'Escape' && this.state?.selected) this.select(null);
     });
@@ -142,6 +125,7 @@ export class Ui {
     if (opts.theme) this.theme = opts.theme;
     document.documentElement.lang = state.lang;
     document.title = t(state.lang).title;
+    this.heading.textContent = t(state.lang).title;
     const key = `${state.lang}/${this.theme}`;
     if (this.builtFor !== key) {
       const focused = (document.activeElement as HTMLElement | null)?.dataset?.testid;
@@ -168,8 +152,6 @@ export class Ui {
     const s = this.s();
     const map = this.opts.map;
     const lineRows = LINE_IDS.map((id) => {
-      const look = lineLook(map, id);
-      const round = map.getLayer(`line:${id}`) ? map.getLayoutProperty(`line:${id}`, 'line-cap') === 'round' : false;
       const input = h('input', { type: 'checkbox', id: `line-${id}`, 'data-testid': `line-toggle:${id}` });
       on(input, 'change', () => this.change((n) => (n.lines[id] = input.checked)));
       const info = h(
@@ -181,17 +163,19 @@ export class Ui {
       return h(
         'li',
         { class: 'line-row' },
-        h('label', { for: `line-${id}` }, input, swatchLine(look.colour, look.dash, round), h('span', {}, s.line[id])),
+        h('label', { for: `line-${id}` }, input, lineSwatch(map, lineLayer(id)), h('span', {}, s.line[id])),
         info,
       );
     });
 
+    // Every scenario, the historical treaties too (a timeline step may show their areas).
     const areas = h('select', { id: 'areas-select', 'data-testid': 'areas-select' }, [
       h('option', { value: 'none' }, s.areasNone),
       ...LINE_IDS.map((id) => h('option', { value: id }, s.line[id])),
+      h('optgroup', { label: s.historical }, HISTORICAL_LINE_IDS.map((id) => h('option', { value: id }, s.line[id]))),
     ]);
     on(areas, 'change', () =>
-      this.change((n) => (n.areas = areas.value === 'none' ? null : (areas.value as LineId))),
+      this.change((n) => (n.areas = areas.value === 'none' ? null : (areas.value as AnyLineId))),
     );
 
     const namingRadios = NAMINGS.map((naming) => {
@@ -219,7 +203,7 @@ export class Ui {
     on(sources, 'click', () => this.select({ kind: 'about', id: 'sources' }, sources));
 
     this.controls.replaceChildren(
-      h('h1', { id: 'controls-title' }, s.title),
+      h('h2', { id: 'controls-title', class: 'controls-title' }, s.controls),
       h(
         'fieldset',
         { class: 'lines', 'data-testid': 'legend' },
@@ -267,7 +251,6 @@ export class Ui {
       return;
     }
     const s = t(state.lang);
-    const fmt = new Intl.NumberFormat(state.lang, { maximumFractionDigits: 0 });
     let land: { japan: number; russia: number } | null = null;
     try {
       land = (await this.opts.docs.scenario(id))?.land_km2 ?? null;
@@ -279,8 +262,8 @@ export class Ui {
       h(
         'li',
         {},
-        swatchFill(fillColour(this.opts.map, claimLayer(id, side))),
-        h('span', {}, `${s[side]}${land ? `: ${fmt.format(land[side])} km²` : ''}`),
+        fillSwatch(this.opts.map, claimLayer(id, side)),
+        h('span', {}, `${s[side]}${land ? `: ${withUnit(land[side], state.lang, 'km2')}` : ''}`),
       );
     box.replaceChildren(h('ul', { class: 'plain' }, row('japan'), row('russia')), h('p', { class: 'note' }, `${s.areasNote} (${s.line[id]})`));
   }
@@ -365,7 +348,6 @@ export class Ui {
     show(s.loading);
     const island = await this.opts.docs.island(id);
     if (!island) return show(s.notFound);
-    const fmt = new Intl.NumberFormat(state.lang, { maximumFractionDigits: 2 });
     const scope = (sc: string) => (sc === 'with-islets' ? s.withIslets : sc === 'main-island' ? s.mainIsland : sc);
     const computed = island.computed_area_km2;
     show(
@@ -377,7 +359,7 @@ export class Ui {
             'dl',
             {},
             h('dt', {}, s.computedArea),
-            h('dd', {}, `${fmt.format(computed.main_island)} km² (${s.mainIsland}); ${fmt.format(computed.with_islets)} km² (${s.withIslets})`),
+            h('dd', {}, `${withUnit(computed.main_island, state.lang, 'km2', 2)} (${s.mainIsland}); ${withUnit(computed.with_islets, state.lang, 'km2', 2)} (${s.withIslets})`),
             h('dd', { class: 'note', lang: 'en' }, computed.method),
           )
         : null,
@@ -390,7 +372,7 @@ export class Ui {
               'ul',
               { class: 'areas' },
               island.official_areas.map((a) =>
-                h('li', {}, `${fmt.format(a.km2)} km² (${scope(a.scope)}) — `, h('span', { lang: 'en' }, a.by), sourceList(a.sources)),
+                h('li', {}, `${withUnit(a.km2, state.lang, 'km2', 2)} (${scope(a.scope)}) — `, h('span', { lang: 'en' }, a.by), sourceList(a.sources)),
               ),
             ),
           )
@@ -414,7 +396,6 @@ export class Ui {
     show(s.loading);
     const strait = await this.opts.docs.strait(id);
     if (!strait) return show(s.notFound);
-    const fmt = new Intl.NumberFormat(state.lang, { maximumFractionDigits: 2 });
     show(
       displayName(strait.names, state.naming, state.lang),
       h('p', { class: 'subtitle' }, otherNames(strait.names)),
@@ -423,7 +404,7 @@ export class Ui {
             'dl',
             {},
             h('dt', {}, s.minWidth),
-            h('dd', { 'data-testid': 'strait-width' }, `${fmt.format(strait.width.km)} km`),
+            h('dd', { 'data-testid': 'strait-width' }, withUnit(strait.width.km, state.lang, 'km', 2)),
             h('dd', { class: 'note', lang: 'en' }, strait.width.method),
           )
         : null,

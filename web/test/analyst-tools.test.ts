@@ -14,7 +14,7 @@ function state(patch: Partial<AppState> = {}): AppState {
 }
 
 describe('compare', () => {
-  test('each side shows its scenario’s areas and line; the rest of the state is kept', () => {
+  test('each side shows its scenario’s areas and its line only; the rest of the state is kept', () => {
     const s = state({ compare: ['soviet', 'equal-area-split'], naming: 'ja', lines: { soviet: false, japanese: true, 'two-island-1956': false, 'equal-area-split': false } });
     const left = sideState(s, 0);
     const right = sideState(s, 1);
@@ -24,7 +24,9 @@ describe('compare', () => {
     assert.equal(right.areas, 'equal-area-split');
     assert.equal(right.lines['equal-area-split'], true);
     assert.equal(right.lines.soviet, false);
-    assert.equal(right.lines.japanese, true);
+    // Lines checked on the page are not drawn on either side: each shows only what it compares.
+    assert.equal(right.lines.japanese, false);
+    assert.equal(left.lines.japanese, false);
     assert.equal(right.naming, 'ja');
     assert.equal(s.lines.soviet, false, 'the state itself is not changed');
     assert.deepEqual(mainMapState(s), left);
@@ -107,6 +109,8 @@ describe('formatDistance', () => {
     assert.equal(formatDistance(1852, 'en'), '1.852 km (1.000 nmi)');
     assert.equal(formatDistance(279542, 'en'), '279.542 km (150.941 nmi)');
     assert.equal(formatDistance(850.4, 'en'), '850 m (0.459 nmi)');
-    assert.equal(formatDistance(279542, 'ru'), '279,542 km (150,941 nmi)');
+    // Russian writes its own units (and a decimal comma); Japanese its 海里.
+    assert.equal(formatDistance(279542, 'ru'), '279,542 км (150,941 мор. миль)');
+    assert.equal(formatDistance(850.4, 'ja'), '850 m (0.459 海里)');
   });
 });

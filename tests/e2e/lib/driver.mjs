@@ -7,8 +7,12 @@
 import { PNG } from 'pngjs';
 import { describeRecord, openPage, waitForMapIdle } from './browser.mjs';
 
-/** The area of the page left of which the controls float; screenshots for pixel comparisons start here. */
-export const CONTROLS_WIDTH = 310;
+/** Where the map's free part starts: right of the dock on a wide screen (layout.ts); 0 on a phone. */
+export function mapLeft(page) {
+  return page.evaluate(() =>
+    document.body.dataset.layout === 'wide' ? Math.ceil(document.querySelector('[data-testid="dock"]').getBoundingClientRect().right) : 0,
+  );
+}
 
 /**
  * Opens the app at `url` + `hash` in a new context. Options: viewport, colorScheme ('light'|'dark'),
@@ -125,10 +129,11 @@ export class App {
     }, lngLat);
   }
 
-  /** A PNG screenshot of the map right of the controls, decoded. */
+  /** A PNG screenshot of the map's free part (right of the dock), decoded. */
   async mapPixels() {
     const vp = this.page.viewportSize();
-    const buffer = await this.page.screenshot({ clip: { x: CONTROLS_WIDTH, y: 0, width: vp.width - CONTROLS_WIDTH, height: vp.height } });
+    const left = await mapLeft(this.page);
+    const buffer = await this.page.screenshot({ clip: { x: left, y: 0, width: vp.width - left, height: vp.height } });
     return PNG.sync.read(buffer);
   }
 
