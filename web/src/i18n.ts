@@ -96,7 +96,8 @@ const en: Strings = {
   underEachLine: 'Held by, under each position',
   loading: 'Loading…',
   notFound: 'No such feature.',
-  neutral: "Each line is one side's position, computed as an equidistance line. The map takes no side.",
+  neutral:
+    'Each line is a boundary as one position, treaty or idea would draw it: the two governments’ positions, the 1956 Declaration both signed, the historical treaties, the equal-area idea. Lines at sea are computed as equidistance lines. The map takes no side.',
   mapShows: 'The map shows these lines:',
   noLines: 'The map shows no boundary line.',
   holds: (line, japan, russia) => `${line}: Japan holds ${japan}; Russia holds ${russia}.`,
@@ -111,13 +112,13 @@ const en: Strings = {
 };
 
 const ja: Strings = {
-  title: 'クリル諸島（千島列島）領土問題の地図',
+  title: '北方領土／南クリル諸島をめぐる問題の地図',
   controls: '地図の操作',
   lines: '境界線',
   line: {
     soviet: 'ロシアの立場',
     japanese: '日本の立場',
-    'two-island-1956': '1956年日ソ共同宣言：2島',
+    'two-island-1956': '1956年 日ソ共同宣言（2島引き渡し）',
     'equal-area-split': '面積等分案（計算）',
     'shimoda-1855': '1855年 日露和親条約（下田条約）',
     'saint-petersburg-1875': '1875年 樺太・千島交換条約',
@@ -141,7 +142,7 @@ const ja: Strings = {
   close: '閉じる',
   sources: '出典',
   sourcesAndLicences: '出典とライセンス',
-  positionOf: '立場',
+  positionOf: '立場をとる側',
   dates: '日付と文書',
   method: '計算方法',
   area: '面積',
@@ -154,7 +155,8 @@ const ja: Strings = {
   underEachLine: '各立場における帰属',
   loading: '読み込み中…',
   notFound: '該当する地物がありません。',
-  neutral: '各線は一方の立場を等距離線として計算したものです。本地図はどちらの立場もとりません。',
+  neutral:
+    '各線は、両政府それぞれの立場、両国が署名した1956年の共同宣言、歴史上の条約、面積等分案のそれぞれが示す境界です。海上の線は等距離線として計算しています。本地図はどちらの立場もとりません。',
   mapShows: '表示中の境界線：',
   noLines: '境界線は表示されていません。',
   holds: (line, japan, russia) => `${line}：日本 ${japan}、ロシア ${russia}。`,
@@ -169,13 +171,13 @@ const ja: Strings = {
 };
 
 const ru: Strings = {
-  title: 'Карта спора о Курильских островах',
+  title: 'Южные Курилы / «Северные территории»: карта спора',
   controls: 'Управление картой',
   lines: 'Линии',
   line: {
     soviet: 'Позиция России',
     japanese: 'Позиция Японии',
-    'two-island-1956': 'Декларация 1956 года: два острова',
+    'two-island-1956': 'Советско-японская декларация 1956 года: передача двух островов',
     'equal-area-split': 'Раздел поровну по площади (расчёт)',
     'shimoda-1855': 'Симодский трактат 1855 года',
     'saint-petersburg-1875': 'Петербургский договор 1875 года',
@@ -212,12 +214,13 @@ const ru: Strings = {
   underEachLine: 'Принадлежность по каждой позиции',
   loading: 'Загрузка…',
   notFound: 'Объект не найден.',
-  neutral: 'Каждая линия — позиция одной из сторон, рассчитанная как линия равного отстояния. Карта не занимает ничью сторону.',
+  neutral:
+    'Каждая линия — граница так, как её проводит одна из позиций, договоров или идей: позиции двух правительств, подписанная обоими декларация 1956 года, исторические договоры, идея раздела по площади. Линии на море рассчитаны как линии равного отстояния. Карта не встаёт ни на чью сторону.',
   mapShows: 'На карте показаны линии:',
   noLines: 'Линии границ не показаны.',
-  holds: (line, japan, russia) => `${line}: Японии принадлежат ${japan}; России — ${russia}.`,
+  holds: (line, japan, russia) => `${line}: Японии — ${japan}; России — ${russia}.`,
   divided: (islands) => `Линия делит между сторонами: ${islands}.`,
-  none: 'никакие',
+  none: 'ни одного острова',
   habomai: 'острова Хабомаи',
   listJoin: ', ',
   descriptionHeading: 'Что показывает карта',

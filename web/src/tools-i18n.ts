@@ -3,6 +3,7 @@
 // come from the API in English and are marked lang="en".
 import type { OverlayErrorCode } from './overlay';
 import type { Lang } from './state';
+import { ruPlural } from './units';
 
 export interface ToolStrings {
   tools: string;
@@ -149,29 +150,29 @@ const ja: ToolStrings = {
   downloads: 'ダウンロード',
   overlay: 'ファイル表示',
   measure: '距離計測',
-  compareIntro: '2つの案を左右に並べて表示します。境界をドラッグするか、フォーカスして矢印キーで動かします。2つの地図は連動します。',
+  compareIntro: '2つのシナリオを左右に並べて表示します。仕切り線をドラッグするか、仕切り線にフォーカスを移して矢印キーで動かします。2つの地図は連動します。',
   left: '左',
   right: '右',
   compareStart: '比較する',
   compareStop: '比較を終了',
-  divider: '2つの案の境界（地図の左端からの幅の割合）',
-  compareSame: '異なる2つの案を選んでください。',
-  compareHint: '左右それぞれの案の区域と線を表示します。',
-  statsCaption: '各案で各側が持つ面積（km²）',
+  divider: '2つのシナリオの仕切り線（地図の左端からの位置、地図幅に対する割合）',
+  compareSame: '異なる2つのシナリオを選んでください。',
+  compareHint: '左右それぞれに、そのシナリオの区域と線を表示します。',
+  statsCaption: '各シナリオにおける日露それぞれの面積（km²）',
   baseline: '差の基準',
-  scenario: '案',
+  scenario: 'シナリオ',
   land: '陸地（4島）',
   territorialSea: '領海（12海里）',
   eez: 'EEZ相当（12〜200海里）',
   beyond: '200海里以遠の海域',
-  differenceNote: '各セルの2行目は基準案との差です。',
+  differenceNote: '各セルの2行目は基準シナリオとの差です。',
   isBaseline: '基準',
-  windowSea: (km2) => `分析範囲内の海域：${km2} km²（各案の両側の海域の合計）。`,
+  windowSea: (km2) => `分析範囲内の海域：${km2} km²（各シナリオで両側の海域を合計した値）。`,
   methodHeading: '計算方法と簡略化',
   loadFailed: '数値を読み込めませんでした。',
   downloadsIntro: 'すべてのファイルは地図と同じデータからこのサーバーが作成します。',
   collections: 'コレクション',
-  currentScenarios: '表示中の案',
+  currentScenarios: '表示中のシナリオ',
   ogcIntro: 'QGIS・GDAL向け：OGC API – Features サービス',
   viewImage: 'この表示を画像で',
   tilesTitle: 'ベクトルタイルとスタイル',
@@ -230,7 +231,7 @@ const ru: ToolStrings = {
   compareStop: 'Закончить сравнение',
   divider: 'Разделитель между вариантами (процент ширины карты слева)',
   compareSame: 'Выберите два разных варианта.',
-  compareHint: 'Каждая сторона показывает районы и линию своего варианта.',
+  compareHint: 'Каждая половина карты показывает районы и линию своего варианта.',
   statsCaption: 'Площадь каждой стороны по каждому варианту, км²',
   baseline: 'Разница относительно',
   scenario: 'Вариант',
@@ -265,7 +266,8 @@ const ru: ToolStrings = {
     `Показать свой файл GeoJSON или KML поверх карты: перетащите его на карту или выберите здесь. Файл читается в браузере и никуда не отправляется. Не более ${mb} МБ.`,
   chooseFile: 'Выбрать файл GeoJSON или KML',
   removeOverlay: 'Убрать свой файл с карты',
-  overlayLoaded: (name, count) => `${name}: показано объектов — ${count}.`,
+  overlayLoaded: (name, count) =>
+    `${name}: ${ruPlural(count, ['показан', 'показаны', 'показано'])} ${count} ${ruPlural(count, ['объект', 'объекта', 'объектов'])}.`,
   overlayRemoved: 'Ваш файл убран с карты.',
   dropHere: 'Отпустите файл GeoJSON или KML, чтобы показать его на карте',
   overlayErrors: {
@@ -284,7 +286,7 @@ const ru: ToolStrings = {
   addCentre: 'Добавить центр карты',
   clear: 'Очистить',
   measureNone: 'Точек пока нет.',
-  measureTotal: (distance, points) => `${distance} по ${points} точкам`,
+  measureTotal: (distance, points) => `${distance}, ${points} ${ruPlural(points, ['точка', 'точки', 'точек'])}`,
   measureFailed: 'Две точки почти диаметрально противоположны: расстояние не вычисляется.',
   measureMethod: 'обратная задача Винсенти на WGS 84',
   equalAreaNote:

@@ -8,6 +8,8 @@ import type { ScenarioDoc } from '../src/data';
 import { collectionUrl, currentScenarios, scenarioUrl, staticFiles } from '../src/downloads';
 import { formatDistance } from '../src/measure';
 import { DEFAULT_STATE, cloneState, type AppState } from '../src/state';
+import { toolStrings } from '../src/tools-i18n';
+import { withUnit } from '../src/units';
 
 function state(patch: Partial<AppState> = {}): AppState {
   return { ...cloneState(DEFAULT_STATE), ...patch };
@@ -110,7 +112,16 @@ describe('formatDistance', () => {
     assert.equal(formatDistance(279542, 'en'), '279.542 km (150.941 nmi)');
     assert.equal(formatDistance(850.4, 'en'), '850 m (0.459 nmi)');
     // Russian writes its own units (and a decimal comma); Japanese its 海里.
-    assert.equal(formatDistance(279542, 'ru'), '279,542 км (150,941 мор. миль)');
+    // A fraction takes the genitive singular in Russian (150,941 мили); whole numbers their own form.
+    assert.equal(formatDistance(279542, 'ru'), '279,542 км (150,941 мор. мили)');
+    assert.equal(withUnit(1, 'ru', 'nmi'), '1 мор. миля');
+    assert.equal(withUnit(3, 'ru', 'nmi'), '3 мор. мили');
+    assert.equal(withUnit(12, 'ru', 'nmi'), '12 мор. миль');
+    assert.equal(withUnit(21, 'ru', 'nmi'), '21 мор. миля');
+    assert.equal(toolStrings('ru').measureTotal('5 км', 1), '5 км, 1 точка');
+    assert.equal(toolStrings('ru').measureTotal('5 км', 3), '5 км, 3 точки');
+    assert.equal(toolStrings('ru').measureTotal('5 км', 11), '5 км, 11 точек');
+    assert.equal(toolStrings('ru').overlayLoaded('f.kml', 22), 'f.kml: показаны 22 объекта.');
     assert.equal(formatDistance(850.4, 'ja'), '850 m (0.459 海里)');
   });
 });
