@@ -30,7 +30,15 @@ export function islandFromTile(p: Record<string, unknown>): IslandInfo | null {
   }
   return {
     id: p.id,
-    names: { en: p.name, ja: str(p.name_ja), ja_latn: str(p.name_ja_latn), ru: str(p.name_ru), ru_latn: str(p.name_ru_latn) },
+    names: {
+      en: p.name,
+      ja: str(p.name_ja),
+      ja_latn: str(p.name_ja_latn),
+      ru: str(p.name_ru),
+      ru_latn: str(p.name_ru_latn),
+      both_ja: str(p.name_both_ja),
+      both_ru: str(p.name_both_ru),
+    },
     group: typeof p.group === 'string' ? p.group : '',
     holders,
   };

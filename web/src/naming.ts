@@ -9,7 +9,8 @@ export const LABEL_LAYERS = ['island-labels', 'place-labels', 'strait-labels'] a
 export function nameProperty(naming: Naming, lang: Lang): string {
   switch (naming) {
     case 'both':
-      return 'name';
+      // Both names in the reader's script: 択捉島（Итуруп） in Japanese, Итуруп (Эторофу) in Russian.
+      return lang === 'en' ? 'name' : `name_both_${lang}`;
     case 'ja':
       // Japanese script for Japanese readers, otherwise its romanisation.
       return lang === 'ja' ? 'name_ja' : 'name_ja_latn';
@@ -31,6 +32,9 @@ export interface Names {
   ja_latn?: string | null;
   ru?: string | null;
   ru_latn?: string | null;
+  /** Both names as the Japanese and the Russian interface write them (computed by the server). */
+  both_ja?: string | null;
+  both_ru?: string | null;
 }
 
 /** The name to show in the page for a feature, by the same rule as the map labels. */
@@ -42,6 +46,8 @@ export function displayName(names: Names, naming: Naming, lang: Lang): string {
     name_ja_latn: names.ja_latn,
     name_ru: names.ru,
     name_ru_latn: names.ru_latn,
+    name_both_ja: names.both_ja,
+    name_both_ru: names.both_ru,
   };
   return byKey[key] || names.en;
 }

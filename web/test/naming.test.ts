@@ -5,12 +5,22 @@ import { STRINGS } from '../src/i18n';
 import { displayName, nameProperty, textField } from '../src/naming';
 import { DEFAULT_STATE, LANGS, LINE_IDS, NAMINGS, cloneState } from '../src/state';
 
-const ITURUP = { en: 'Iturup / Etorofu', ja: '択捉島', ja_latn: 'Etorofu', ru: 'Итуруп', ru_latn: 'Iturup' };
+const ITURUP = {
+  en: 'Iturup / Etorofu',
+  ja: '択捉島',
+  ja_latn: 'Etorofu',
+  ru: 'Итуруп',
+  ru_latn: 'Iturup',
+  both_ja: '択捉島（Итуруп）',
+  both_ru: 'Итуруп (Эторофу)',
+};
 
 describe('naming', () => {
   test('text-field per naming and interface language', () => {
     assert.deepEqual(textField('both', 'en'), ['get', 'name']);
-    assert.deepEqual(textField('both', 'ja'), ['get', 'name']);
+    // Both names in the reader's script in the Japanese and Russian interfaces.
+    assert.deepEqual(textField('both', 'ja'), ['coalesce', ['get', 'name_both_ja'], ['get', 'name']]);
+    assert.deepEqual(textField('both', 'ru'), ['coalesce', ['get', 'name_both_ru'], ['get', 'name']]);
     assert.deepEqual(textField('ja', 'en'), ['coalesce', ['get', 'name_ja_latn'], ['get', 'name']]);
     assert.deepEqual(textField('ja', 'ja'), ['coalesce', ['get', 'name_ja'], ['get', 'name']]);
     assert.deepEqual(textField('ru', 'en'), ['coalesce', ['get', 'name_ru_latn'], ['get', 'name']]);
@@ -22,6 +32,8 @@ describe('naming', () => {
 
   test('names in the page follow the same rule and fall back to the display form', () => {
     assert.equal(displayName(ITURUP, 'both', 'en'), 'Iturup / Etorofu');
+    assert.equal(displayName(ITURUP, 'both', 'ja'), '択捉島（Итуруп）');
+    assert.equal(displayName(ITURUP, 'both', 'ru'), 'Итуруп (Эторофу)');
     assert.equal(displayName(ITURUP, 'ja', 'en'), 'Etorofu');
     assert.equal(displayName(ITURUP, 'ja', 'ja'), '択捉島');
     assert.equal(displayName(ITURUP, 'ru', 'ru'), 'Итуруп');

@@ -31,6 +31,61 @@ pub struct Names {
     pub ru_latn: Option<String>,
 }
 
+impl Names {
+    /// Both names, in the reader's script: English keeps its display form ("Iturup / Etorofu"); Japanese gives
+    /// the Japanese name with the Russian in brackets (択捉島（Итуруп）); Russian the Russian name with the
+    /// Japanese one in Cyrillic (Polivanov) in brackets (Итуруп (Эторофу)). Where the Russian name is the Japanese
+    /// one written in Cyrillic (Немуро, мыс Носаппу) there is one name, not two. A name missing on one side leaves
+    /// the other.
+    pub fn both(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match lang {
+            Lang::En => self.en.clone(),
+            Lang::Ja => match (&self.ja, &self.ru) {
+                (Some(ja), Some(ru)) if self.russian_is_japanese() => ja.clone(),
+                (Some(ja), Some(ru)) => format!("{ja}（{ru}）"),
+                (Some(ja), None) => ja.clone(),
+                (None, Some(ru)) => ru.clone(),
+                (None, None) => self.en.clone(),
+            },
+            Lang::Ru => {
+                let cyr = self.ja_latn.as_deref().map(crate::polivanov::from_hepburn);
+                match (&self.ru, cyr) {
+                    (Some(ru), Some(_)) if self.russian_is_japanese() => ru.clone(),
+                    (Some(ru), Some(cyr)) => format!("{ru} ({cyr})"),
+                    (Some(ru), None) => ru.clone(),
+                    (None, Some(cyr)) => cyr,
+                    (None, None) => self.en.clone(),
+                }
+            }
+        }
+    }
+}
+
+impl Names {
+    /// The Russian name is the Japanese name written in Cyrillic (Немуро, мыс Носаппу): one name, not two.
+    fn russian_is_japanese(&self) -> bool {
+        match (&self.ru, &self.ja_latn) {
+            (Some(ru), Some(latn)) => same_name(ru, &crate::polivanov::from_hepburn(latn)),
+            _ => false,
+        }
+    }
+}
+
+/// A Russian name that is the Japanese name written in Cyrillic, with or without a generic word (мыс, вулкан,
+/// маяк, пролив, остров) and whether it writes е or э.
+fn same_name(ru: &str, japanese_cyr: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.to_lowercase()
+            .split([' ', '-'])
+            .filter(|w| !["мыс", "вулкан", "маяк", "пролив", "остров", "острова"].contains(w))
+            .collect::<String>()
+            .replace(['э', 'ё'], "е")
+    };
+    let (r, j) = (norm(ru), norm(japanese_cyr));
+    !r.is_empty() && j.contains(&r)
+}
+
 /// An entry of `sources.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {

@@ -224,3 +224,38 @@ fn places_lie_on_their_island() {
         assert!(on, "{} is not on {}", p.id, id);
     }
 }
+
+#[test]
+fn both_names_in_the_readers_script() {
+    use kuril_model::i18n::Lang;
+    let iturup = &MODEL.island("iturup").expect("iturup").names;
+    assert_eq!(iturup.both(Lang::Ja), "択捉島（Итуруп）");
+    assert_eq!(iturup.both(Lang::Ru), "Итуруп (Эторофу)");
+    assert_eq!(iturup.both(Lang::En), iturup.en);
+    // Where the Russian name is the Japanese one in Cyrillic there is one name.
+    let nosappu = &MODEL
+        .places
+        .iter()
+        .find(|p| p.id == "cape-nosappu")
+        .expect("place")
+        .names;
+    assert_eq!(nosappu.both(Lang::Ru), "мыс Носаппу");
+    assert_eq!(nosappu.both(Lang::Ja), "納沙布岬");
+    // Every island, strait and place has both names in both scripts.
+    let all = MODEL
+        .islands
+        .iter()
+        .map(|i| &i.names)
+        .chain(MODEL.straits.iter().map(|s| &s.names))
+        .chain(MODEL.places.iter().map(|p| &p.names));
+    for n in all {
+        let (ja, ru) = (n.both(Lang::Ja), n.both(Lang::Ru));
+        assert!(!ja.is_empty() && !ru.is_empty(), "{}", n.en);
+        assert!(
+            ru.chars()
+                .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
+            "{}: {ru}",
+            n.en
+        );
+    }
+}

@@ -52,7 +52,9 @@ impl Naming {
     /// in `web/src/naming.ts`); labels fall back to `name` when a feature lacks it.
     pub fn property(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Naming::Both, _) => "name",
+            (Naming::Both, Lang::En) => "name",
+            (Naming::Both, Lang::Ja) => "name_both_ja",
+            (Naming::Both, Lang::Ru) => "name_both_ru",
             (Naming::Ja, Lang::Ja) => "name_ja",
             (Naming::Ja, _) => "name_ja_latn",
             (Naming::Ru, Lang::Ru) => "name_ru",

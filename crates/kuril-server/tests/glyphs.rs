@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 #[test]
 fn every_label_character_has_a_glyph() {
+    use kuril_model::i18n::Lang;
     let coverage: Vec<u32> = serde_json::from_slice(
         kuril_server::routes::GLYPHS
             .get_file("Noto Sans Regular/coverage.json")
@@ -19,12 +20,16 @@ fn every_label_character_has_a_glyph() {
     names.extend(model.straits.iter().map(|s| &s.names));
     let mut missing = BTreeSet::new();
     for n in names {
+        // Both names as the Japanese and Russian interfaces label them (name_both_ja, name_both_ru).
+        let both = [n.both(Lang::Ja), n.both(Lang::Ru)];
         for text in [
             Some(&n.en),
             n.ja.as_ref(),
             n.ja_latn.as_ref(),
             n.ru.as_ref(),
             n.ru_latn.as_ref(),
+            Some(&both[0]),
+            Some(&both[1]),
         ]
         .into_iter()
         .flatten()

@@ -1,6 +1,7 @@
 //! The tile layers (see docs/tiles.md), built once from the model in world (Web Mercator) coordinates.
 
 use geo::{BooleanOps, BoundingRect, Coord, Intersects, MultiPolygon, Rect, coord};
+use kuril_model::i18n::Lang;
 use kuril_model::{AreaScope, Model, Names, Side, world_land};
 
 use crate::clip::Bounds;
@@ -155,7 +156,12 @@ fn s(v: &str) -> Value {
 }
 
 fn name_props(n: &Names) -> Vec<(String, Value)> {
-    let mut out = vec![("name".to_string(), s(&n.en))];
+    let mut out = vec![
+        ("name".to_string(), s(&n.en)),
+        // Both names in the reader's script, for the Japanese and the Russian interface.
+        ("name_both_ja".to_string(), s(&n.both(Lang::Ja))),
+        ("name_both_ru".to_string(), s(&n.both(Lang::Ru))),
+    ];
     for (k, v) in [
         ("name_ja", &n.ja),
         ("name_ja_latn", &n.ja_latn),
