@@ -2,7 +2,7 @@
 // the page, so the same build works at the server root and in an export folder. Which of the two the page is
 // in is read from the style: the export's vector source is a pmtiles:// archive.
 import type { Names } from './naming';
-import type { LineId } from './state';
+import type { Lang, LineId } from './state';
 
 export interface Source {
   id: string;
@@ -84,16 +84,26 @@ export function dataModeOfStyle(style: { sources?: Record<string, unknown> }): D
   return 'server';
 }
 
-/** The relative URL of a document in either mode (see crates/kuril-server/src/export.rs for the file names). */
-export function documentPath(doc: 'lines' | 'scenarios' | 'islands' | 'straits', mode: DataMode): string {
+/**
+ * The relative URL of a document in either mode (see crates/kuril-server/src/export.rs for the file names). The
+ * documents with texts (lines, scenarios, and the extras such as the timeline) come in the reader's language:
+ * `?lang=` from the server, `<name>.<lang>.json` in the export; English is the plain form.
+ */
+export function documentPath(doc: 'lines' | 'scenarios' | 'islands' | 'straits', mode: DataMode, lang: Lang = 'en'): string {
   switch (doc) {
     case 'lines':
     case 'scenarios':
-      return mode === 'static' ? `api/${doc}.json` : `api/${doc}`;
+      return textsPath(`api/${doc}`, mode, lang);
     case 'islands':
     case 'straits':
       return `api/${doc}.geojson`;
   }
+}
+
+/** A document with texts, in `lang`. */
+export function textsPath(path: string, mode: DataMode, lang: Lang): string {
+  if (mode === 'static') return lang === 'en' ? `${path}.json` : `${path}.${lang}.json`;
+  return lang === 'en' ? path : `${path}?lang=${lang}`;
 }
 
 async function getJson<T>(path: string): Promise<T> {
@@ -103,19 +113,22 @@ async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Loads each document once, on first use. */
+/** Loads each document once per language, on first use. */
 export class Documents {
   private cache = new Map<string, Promise<unknown>>();
+  /** The language of the documents with texts; set by the app when the reader changes it. */
+  lang: Lang = 'en';
 
   constructor(private readonly mode: DataMode) {}
 
   private load<T>(doc: 'lines' | 'scenarios' | 'islands' | 'straits'): Promise<T> {
-    let p = this.cache.get(doc) as Promise<T> | undefined;
+    const path = documentPath(doc, this.mode, this.lang);
+    let p = this.cache.get(path) as Promise<T> | undefined;
     if (!p) {
-      p = getJson<T>(documentPath(doc, this.mode));
+      p = getJson<T>(path);
       // A failed load is retried next time rather than cached.
-      p.catch(() => this.cache.delete(doc));
-      this.cache.set(doc, p);
+      p.catch(() => this.cache.delete(path));
+      this.cache.set(path, p);
     }
     return p;
   }
@@ -132,11 +145,12 @@ export class Documents {
    */
   scenario(id: string): Promise<ScenarioDoc | null> {
     if (this.mode === 'static') return this.load<ScenarioDoc[]>('scenarios').then((all) => all.find((d) => d.id === id) ?? null);
-    let p = this.scenarioCache.get(id);
+    const path = textsPath(`api/scenarios/${encodeURIComponent(id)}`, this.mode, this.lang);
+    let p = this.scenarioCache.get(path);
     if (!p) {
-      p = getJson<ScenarioDoc>(`api/scenarios/${encodeURIComponent(id)}`);
-      p.catch(() => this.scenarioCache.delete(id));
-      this.scenarioCache.set(id, p);
+      p = getJson<ScenarioDoc>(path);
+      p.catch(() => this.scenarioCache.delete(path));
+      this.scenarioCache.set(path, p);
     }
     return p;
   }
@@ -154,16 +168,30 @@ export class Documents {
   private extraCache = new Map<string, Promise<unknown>>();
 
   /**
-   * A document beside the collections (e.g. `api/timeline`): the static export writes it as `<path>.json`.
+   * A document with texts beside the collections (e.g. `api/timeline`), in the current language: the static
+   * export writes it as `<path>.json` and `<path>.<lang>.json`.
    */
   extra<T>(path: string): Promise<T | null> {
-    let p = this.extraCache.get(path) as Promise<T> | undefined;
+    const url = textsPath(path, this.mode, this.lang);
+    let p = this.extraCache.get(url) as Promise<T> | undefined;
     if (!p) {
-      p = getJson<T>(this.mode === 'static' ? `${path}.json` : path);
-      p.catch(() => this.extraCache.delete(path));
-      this.extraCache.set(path, p);
+      p = getJson<T>(url);
+      p.catch(() => this.extraCache.delete(url));
+      this.extraCache.set(url, p);
     }
     return p;
+  }
+
+  /**
+   * `extra` in the language current when it arrives: a document asked for in a language the reader has since
+   * left is asked for again in the new one.
+   */
+  async extraInLang<T>(path: string): Promise<{ doc: T | null; lang: Lang }> {
+    for (;;) {
+      const lang = this.lang;
+      const doc = await this.extra<T>(path);
+      if (this.lang === lang) return { doc, lang };
+    }
   }
 
   get dataMode(): DataMode {

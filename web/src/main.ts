@@ -59,6 +59,8 @@ async function start(): Promise<void> {
 
   const style = await loadStyle();
   const docs = new Documents(dataModeOfStyle(style));
+  // The documents' texts (timeline, tour, scenarios) come in the reader's language.
+  docs.lang = state.lang;
   // A step's (a stop's) document is read before the map exists: on a slow network the map would otherwise fetch
   // the default view's tiles first and then jump away from them. The map starts at the step's own camera.
   const linked = (frame?: Frame) => (openStepFromLink ? linkedStepState(docs, state, frame) : linkedStopState(docs, state, frame));
@@ -120,6 +122,7 @@ async function start(): Promise<void> {
   let ready = false;
   const setState = (next: AppState, opts: { focusPanel?: boolean; moveCamera?: boolean; jump?: boolean } = {}) => {
     state = next;
+    docs.lang = state.lang;
     if (!ready) return;
     if (opts.moveCamera && encodeCamera(cameraOf(map)) !== encodeCamera(state.camera)) {
       const target = {

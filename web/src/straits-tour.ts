@@ -4,7 +4,7 @@
 import type { Documents, Source } from './data';
 import { h, on } from './dom';
 import { displayName, type Names } from './naming';
-import { cloneState, type AppState } from './state';
+import { cloneState, type AppState, type Lang } from './state';
 import { st } from './story-i18n';
 import { withUnit } from './units';
 import { ownKey, sourceList, type Frame, type StoryOptions } from './timeline';
@@ -91,9 +91,14 @@ export class StraitsTourPanel {
   }
 
   async load(): Promise<StraitsTourDoc | null> {
-    if (!this.doc) this.doc = await this.opts.docs.extra<StraitsTourDoc>(TOUR_DOC);
+    // In the reader's language: a change of language loads that language's document.
+    if (!this.doc || this.docLang !== this.opts.docs.lang) {
+      ({ doc: this.doc, lang: this.docLang } = await this.opts.docs.extraInLang<StraitsTourDoc>(TOUR_DOC));
+    }
     return this.doc;
   }
+
+  private docLang: Lang = 'en';
 
   /** The stop a state shows: its selected strait when that is a stop, else the first. */
   private currentStop(state: AppState): StraitStop | undefined {
@@ -136,7 +141,7 @@ export class StraitsTourPanel {
   }
 
   render(state: AppState): void {
-    const doc = this.doc;
+    const doc = this.doc && this.docLang === state.lang ? this.doc : null;
     if (!doc && state.tour === 'straits') {
       // First use (e.g. opened from a link): load, then render whatever the state is by then.
       this.load().then(
@@ -185,8 +190,8 @@ export class StraitsTourPanel {
         'article',
         { class: 'story-step', 'data-testid': 'straits-stop', 'data-stop': stop.id },
         h('h3', { id: 'straits-stop-title', tabindex: '-1' }, displayName(stop.names, state.naming, state.lang)),
-        h('p', { class: 'subtitle', lang: 'en' }, stop.title),
-        h('p', { lang: 'en' }, stop.text),
+        h('p', { class: 'subtitle' }, stop.title),
+        h('p', {}, stop.text),
         h(
           'dl',
           {},
@@ -195,7 +200,7 @@ export class StraitsTourPanel {
           stop.width ? h('dd', { class: 'note', lang: 'en' }, stop.width.method) : null,
           h('dt', {}, s.depth),
           h('dd', { 'data-testid': 'straits-depth' }, depth.max_m !== null ? withUnit(depth.max_m, state.lang, 'm', 1) : s.noDepth),
-          h('dd', { class: 'note', lang: 'en' }, depth.text),
+          h('dd', { class: 'note' }, depth.text),
           depth.sources.length ? h('dd', {}, sourceList(depth.sources)) : null,
         ),
         stop.claims.length
@@ -207,7 +212,7 @@ export class StraitsTourPanel {
                 'ul',
                 {},
                 stop.claims.map((c) =>
-                  h('li', { lang: 'en' }, h('q', {}, c.text), ` — ${c.attributed_to}`, sourceList(c.sources)),
+                  h('li', {}, h('q', {}, c.text), ` — ${c.attributed_to}`, sourceList(c.sources)),
                 ),
               ),
             )

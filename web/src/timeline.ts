@@ -6,7 +6,7 @@ import { claimLayer, lineLayer } from './apply';
 import type { Documents, Source } from './data';
 import { h, on } from './dom';
 import { t } from './i18n';
-import { ALL_LINE_IDS, HISTORICAL_LINE_IDS, LINE_IDS, cloneState, type AnyLineId, type AppState } from './state';
+import { ALL_LINE_IDS, HISTORICAL_LINE_IDS, LINE_IDS, cloneState, type AnyLineId, type AppState, type Lang } from './state';
 import { st } from './story-i18n';
 import { fillSwatch, lineSwatch } from './swatch';
 
@@ -143,9 +143,14 @@ export class TimelinePanel {
 
   /** Loads the document (from the server, or the static export's own copy). */
   async load(): Promise<TimelineDoc | null> {
-    if (!this.doc) this.doc = await this.opts.docs.extra<TimelineDoc>(TIMELINE_DOC);
+    // In the reader's language: a change of language loads that language's document.
+    if (!this.doc || this.docLang !== this.opts.docs.lang) {
+      ({ doc: this.doc, lang: this.docLang } = await this.opts.docs.extraInLang<TimelineDoc>(TIMELINE_DOC));
+    }
     return this.doc;
   }
+
+  private docLang: Lang = 'en';
 
   /** Opens the timeline at a step (the first when `id` is null or unknown), applying its map state. */
   async open(id: string | null, opts: { jump?: boolean; opener?: HTMLElement } = {}): Promise<void> {
@@ -181,7 +186,7 @@ export class TimelinePanel {
 
   /** Shows the panel for the state's step, or hides it. */
   render(state: AppState): void {
-    const doc = this.doc;
+    const doc = this.doc && this.docLang === state.lang ? this.doc : null;
     if (!doc && state.step) {
       // First use (e.g. opened from a link): load, then render whatever the state is by then.
       this.load().then(
@@ -243,7 +248,7 @@ export class TimelinePanel {
           { type: 'button', class: 'link-button', 'data-testid': `timeline-step:${item.id}`, 'aria-current': item.id === step.id ? 'step' : undefined },
           h('time', { datetime: item.date }, item.date.slice(0, 4)),
           ' ',
-          h('span', { lang: 'en' }, item.title),
+          h('span', {}, item.title),
         );
         on(b, 'click', () => void this.open(item.id));
         return h('li', {}, b);
@@ -258,8 +263,8 @@ export class TimelinePanel {
       h(
         'article',
         { class: 'story-step', 'data-testid': 'timeline-step', 'data-step': step.id },
-        h('h3', { id: 'timeline-step-title', tabindex: '-1' }, h('time', { datetime: step.date }, dates), ' ', h('span', { lang: 'en' }, step.title)),
-        h('p', { lang: 'en' }, step.text),
+        h('h3', { id: 'timeline-step-title', tabindex: '-1' }, h('time', { datetime: step.date }, dates), ' ', h('span', {}, step.title)),
+        h('p', {}, step.text),
         h('h4', {}, s.linesShown),
         shown.length
           ? h('ul', { class: 'plain story-lines' }, shown.map((id) => h('li', {}, lineSwatch(map, lineLayer(id as AnyLineId)), h('span', {}, lineTitle(id)))))
@@ -270,7 +275,7 @@ export class TimelinePanel {
         h('p', {}, link),
       ),
       h('details', { class: 'story-all' }, h('summary', {}, s.steps), list),
-      h('p', { class: 'note', lang: 'en', 'data-testid': 'timeline-note' }, doc.note),
+      h('p', { class: 'note', 'data-testid': 'timeline-note' }, doc.note),
       h('p', { class: 'note' }, s.keysHint),
     );
     this.el.hidden = false;

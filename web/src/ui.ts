@@ -318,9 +318,9 @@ export class Ui {
     if (!doc) return show(s.notFound);
     show(
       s.line[id],
-      h('p', { class: 'subtitle', lang: 'en' }, doc.title),
-      h('dl', {}, h('dt', {}, s.positionOf), h('dd', { lang: 'en' }, doc.position_of)),
-      h('p', { lang: 'en' }, doc.summary),
+      h('p', { class: 'subtitle' }, doc.title),
+      h('dl', {}, h('dt', {}, s.positionOf), h('dd', {}, doc.position_of)),
+      h('p', {}, doc.summary),
       h('h3', {}, s.dates),
       h(
         'ul',
@@ -331,7 +331,7 @@ export class Ui {
             {},
             h('time', { datetime: d.date }, d.date),
             ' ',
-            h('span', { lang: 'en' }, d.event),
+            h('span', {}, d.event),
             d.sources.length ? sourceList(d.sources) : null,
           ),
         ),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dataModeOfStyle, documentPath } from '../src/data';
+import { dataModeOfStyle, documentPath, textsPath } from '../src/data';
 
 test('the export (pmtiles:// source) reads .json files, the server its API routes', () => {
   assert.equal(dataModeOfStyle({ sources: { kuril: { type: 'vector', url: 'pmtiles://https://x/tiles.pmtiles' } } }), 'static');
@@ -11,4 +11,10 @@ test('the export (pmtiles:// source) reads .json files, the server its API route
   assert.equal(documentPath('scenarios', 'static'), 'api/scenarios.json');
   assert.equal(documentPath('islands', 'static'), 'api/islands.geojson');
   assert.equal(documentPath('straits', 'server'), 'api/straits.geojson');
+  // Documents with texts in the reader's language; the shapes (no texts to translate) in one form.
+  assert.equal(documentPath('lines', 'server', 'ja'), 'api/lines?lang=ja');
+  assert.equal(documentPath('scenarios', 'static', 'ru'), 'api/scenarios.ru.json');
+  assert.equal(documentPath('islands', 'static', 'ru'), 'api/islands.geojson');
+  assert.equal(textsPath('api/timeline', 'static', 'ja'), 'api/timeline.ja.json');
+  assert.equal(textsPath('api/timeline', 'server', 'en'), 'api/timeline');
 });

@@ -47,6 +47,10 @@ function dataTexts(): { path: string; text: string }[] {
     if (/coastline|world-land|habomai-osm/.test(f)) continue;
     walk(JSON.parse(readFileSync(join(GEODATA, f), 'utf8')), f);
   }
+  // The Japanese and Russian texts of the same documents.
+  for (const f of readdirSync(join(GEODATA, 'i18n')).filter((x) => x.endsWith('.json'))) {
+    walk(JSON.parse(readFileSync(join(GEODATA, 'i18n', f), 'utf8')), `i18n/${f}`);
+  }
   return out;
 }
 

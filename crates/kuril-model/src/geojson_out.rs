@@ -72,8 +72,14 @@ pub fn sources(model: &Model, ids: &[String]) -> Value {
     )
 }
 
+/// The names in every script, and both names as the Japanese and the Russian interface write them.
 fn names(n: &Names) -> Value {
-    serde_json::to_value(n).unwrap_or(Value::Null)
+    let mut v = serde_json::to_value(n).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.insert("both_ja".into(), Value::String(n.both(crate::i18n::Lang::Ja)));
+        m.insert("both_ru".into(), Value::String(n.both(crate::i18n::Lang::Ru)));
+    }
+    v
 }
 
 fn holders(model: &Model, island: &str) -> Value {

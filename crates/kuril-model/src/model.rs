@@ -144,6 +144,8 @@ pub struct Model {
     pub timeline_note: String,
     /// The straits explainer (`geodata/straits_tour.json`).
     pub straits_tour: Vec<TourStop>,
+    /// The texts of `geodata/` in Japanese and Russian (`geodata/i18n/`), checked against the English ones.
+    translations: [crate::i18n::Table; 2],
     plane: AzimuthalEquidistant,
     frames: Vec<Vec<Frame>>,
     lines: Vec<OnceLock<ScenarioLine>>,
@@ -155,8 +157,20 @@ pub struct Model {
 }
 
 impl Model {
-    /// Load the data embedded in the binary.
+    /// Load the data embedded in the binary, with its Japanese and Russian texts (checked against the English).
     pub fn embedded() -> Result<Model, ModelError> {
+        let mut model = Model::embedded_english()?;
+        let english = crate::i18n::english(&model);
+        model.translations = [
+            crate::i18n::read("i18n/ja.json", crate::i18n::JA, &english)?,
+            crate::i18n::read("i18n/ru.json", crate::i18n::RU, &english)?,
+        ];
+        Ok(model)
+    }
+
+    /// The embedded data without its translations: for `kuril texts`, which lists the English texts to translate
+    /// even when the translations are out of date.
+    pub fn embedded_english() -> Result<Model, ModelError> {
         let sources: Sources = parse("sources.json", data::SOURCES)?;
         let (rings, osm_rings) = read_coastline()?;
         let islands = read_islands(&rings)?;
@@ -210,6 +224,7 @@ impl Model {
             timeline: timeline.steps,
             timeline_note: timeline.note,
             straits_tour: tour.stops,
+            translations: Default::default(),
             plane,
             frames,
             lines,
@@ -220,6 +235,15 @@ impl Model {
         };
         model.check_references()?;
         Ok(model)
+    }
+
+    /// The translated texts of a language (`None` for English, which is in the data files themselves).
+    pub fn translations(&self, lang: crate::i18n::Lang) -> Option<&crate::i18n::Table> {
+        match lang {
+            crate::i18n::Lang::En => None,
+            crate::i18n::Lang::Ja => Some(&self.translations[0]),
+            crate::i18n::Lang::Ru => Some(&self.translations[1]),
+        }
     }
 
     /// Where a shoreline ring of [`Island::polygons`] comes from: `"openstreetmap"` for the Habomai islets,

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
+use kuril_model::i18n::{self, Lang};
 use kuril_model::{Model, geojson_out};
 use kuril_tiles::layers::{DETAIL_ZOOM, SHORELINE_REGION};
 use kuril_tiles::style::{StyleUrls, style};
@@ -87,6 +88,21 @@ pub fn export(model: &Model, tiler: &Tiler, opts: &ExportOptions) -> anyhow::Res
             ("api/timeline.json".to_string(), geojson_out::timeline(model)),
             ("api/straits-tour.json".to_string(), geojson_out::straits_tour(model)?),
         ];
+        // The documents with texts also in Japanese and Russian: `api/timeline.ja.json` and so on (the app reads
+        // the file of its language).
+        let with_texts: Vec<(&str, &str, serde_json::Value)> = vec![
+            ("lines", "scenario", geojson_out::lines(model)),
+            ("scenarios", "scenario", geojson_out::scenarios(model)?),
+            ("timeline", "timeline", geojson_out::timeline(model)),
+            ("straits-tour", "straits-tour", geojson_out::straits_tour(model)?),
+        ];
+        for (name, kind, doc) in with_texts {
+            for lang in [Lang::Ja, Lang::Ru] {
+                let mut v = doc.clone();
+                i18n::localize(model, kind, lang, &mut v);
+                d.push((format!("api/{name}.{}.json", lang.code()), v));
+            }
+        }
         for s in &model.scenarios {
             d.push((format!("api/lines/{}.geojson", s.id), geojson_out::line(model, &s.id)?));
             d.push((

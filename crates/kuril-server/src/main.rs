@@ -44,6 +44,8 @@ enum Command {
     Stats,
     /// Geodesic distance between two named places (ids from geodata/places.geojson).
     Distance { from: String, to: String },
+    /// The English texts of geodata/ as JSON, by the keys geodata/i18n/ja.json and ru.json translate.
+    Texts,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -76,6 +78,11 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Stats => {
             print!("{}", stats::report(&Model::embedded()?)?);
+            Ok(())
+        }
+        Command::Texts => {
+            let english = kuril_model::i18n::english(&Model::embedded_english()?);
+            println!("{}", serde_json::to_string_pretty(&english)?);
             Ok(())
         }
         Command::Distance { from, to } => {

@@ -1,11 +1,13 @@
 //! The GeoJSON API (RFC 7946, `application/geo+json`) and scenario summaries.
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;
 use axum::routing::get;
 use kuril_model::geojson_out;
+use kuril_model::i18n::{self, Lang};
 
 use crate::error::ApiError;
 use crate::prepared::{Prepared, cached};
@@ -48,6 +50,44 @@ async fn document(
     Ok(doc.respond(headers, h))
 }
 
+type QueryPairs = Result<Query<Vec<(String, String)>>, QueryRejection>;
+
+/// The `lang` of a document with texts (`en` when absent): `en`, `ja` or `ru`, else a 400 naming them. Other
+/// parameters are ignored, as on the other documents.
+fn lang(q: QueryPairs) -> Result<Lang, ApiError> {
+    let Query(pairs) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
+    let mut given = pairs.iter().filter(|(k, _)| k == "lang");
+    let lang = match given.next() {
+        None => Lang::En,
+        Some((_, v)) => Lang::parse(v).ok_or_else(|| {
+            let valid: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            ApiError::bad_request(format!("lang={v:?} is not offered; valid: {}", valid.join(", ")))
+        })?,
+    };
+    if given.next().is_some() {
+        return Err(ApiError::bad_request("query parameter \"lang\" given more than once"));
+    }
+    Ok(lang)
+}
+
+/// A document with texts, in `lang`: computed once per language and cached.
+async fn texts(
+    state: &AppState,
+    headers: &HeaderMap,
+    key: String,
+    kind: &'static str,
+    lang: Lang,
+    make: impl FnOnce(&kuril_model::Model) -> Result<serde_json::Value, ApiError> + Send + 'static,
+) -> Result<Response, ApiError> {
+    let key = format!("{key}@{}", lang.code());
+    document(state, headers, key, JSON, move |m| {
+        let mut v = make(m)?;
+        i18n::localize(m, kind, lang, &mut v);
+        Ok(v)
+    })
+    .await
+}
+
 type PathResult<T> = Result<Path<T>, axum::extract::rejection::PathRejection>;
 
 fn path<T>(p: PathResult<T>) -> Result<T, ApiError> {
@@ -64,8 +104,9 @@ fn scenario_file(state: &AppState, file: &str) -> Result<String, ApiError> {
     Ok(id.to_string())
 }
 
-async fn lines(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
-    document(&s, &h, "lines".into(), JSON, |m| Ok(geojson_out::lines(m))).await
+async fn lines(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
+    let lang = lang(q)?;
+    texts(&s, &h, "lines".into(), "scenario", lang, |m| Ok(geojson_out::lines(m))).await
 }
 
 async fn line(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) -> Result<Response, ApiError> {
@@ -96,25 +137,40 @@ async fn places(State(s): State<AppState>, h: HeaderMap) -> Result<Response, Api
     document(&s, &h, "places".into(), GEOJSON, |m| Ok(geojson_out::places(m))).await
 }
 
-async fn scenarios(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
-    document(&s, &h, "scenarios".into(), JSON, |m| Ok(geojson_out::scenarios(m)?)).await
+async fn scenarios(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
+    let lang = lang(q)?;
+    texts(&s, &h, "scenarios".into(), "scenario", lang, |m| {
+        Ok(geojson_out::scenarios(m)?)
+    })
+    .await
 }
 
-async fn scenario(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) -> Result<Response, ApiError> {
+async fn scenario(
+    State(s): State<AppState>,
+    h: HeaderMap,
+    p: PathResult<String>,
+    q: QueryPairs,
+) -> Result<Response, ApiError> {
     let id = path(p)?;
     s.model.scenario(&id)?;
-    document(&s, &h, format!("scenario:{id}"), JSON, move |m| {
+    let lang = lang(q)?;
+    texts(&s, &h, format!("scenario:{id}"), "scenario", lang, move |m| {
         Ok(geojson_out::scenario(m, &id)?)
     })
     .await
 }
 
-async fn timeline(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
-    document(&s, &h, "timeline".into(), JSON, |m| Ok(geojson_out::timeline(m))).await
+async fn timeline(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
+    let lang = lang(q)?;
+    texts(&s, &h, "timeline".into(), "timeline", lang, |m| {
+        Ok(geojson_out::timeline(m))
+    })
+    .await
 }
 
-async fn straits_tour(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
-    document(&s, &h, "straits-tour".into(), JSON, |m| {
+async fn straits_tour(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
+    let lang = lang(q)?;
+    texts(&s, &h, "straits-tour".into(), "straits-tour", lang, |m| {
         Ok(geojson_out::straits_tour(m)?)
     })
     .await

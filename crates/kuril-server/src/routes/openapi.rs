@@ -352,5 +352,26 @@ pub fn service_paths(scenarios: &[String]) -> Map<String, Value> {
             json!({ "200": ok("Up", JSON, json!({ "type": "object", "required": ["status"] })) }),
         ),
     );
+    // The documents with texts answer in the reader's language.
+    for path in [
+        "/api/scenarios",
+        "/api/scenarios/{id}",
+        "/api/lines",
+        "/api/timeline",
+        "/api/straits-tour",
+    ] {
+        if let Some(op) = paths.get_mut(path).and_then(|p| p.get_mut("get")) {
+            if let Some(Value::Array(params)) = op.get_mut("parameters") {
+                params.push(query(
+                    "lang",
+                    "Language of the texts (titles, summaries, steps, stops): en (default), ja or ru",
+                    json!({ "type": "string", "enum": ["en", "ja", "ru"] }),
+                ));
+            }
+            if let Some(Value::Object(responses)) = op.get_mut("responses") {
+                responses.insert("400".into(), err("A language other than en, ja or ru"));
+            }
+        }
+    }
     paths
 }
