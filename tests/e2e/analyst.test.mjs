@@ -4,8 +4,6 @@
 // /api/scenarios/{id}, the equal-area split line, and the static export's downloads pane.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { describeRecord, launchBrowser, openPage, waitForMapIdle } from './lib/browser.mjs';
@@ -13,6 +11,7 @@ import { openApp, settle } from './lib/driver.mjs';
 import { ensureExport } from './lib/export.mjs';
 import { findNginx, startNginx } from './lib/nginx.mjs';
 import { requireBin, startServer } from './lib/server.mjs';
+import { seriousViolations } from './lib/axe.mjs';
 
 const SCENARIOS = ['soviet', 'japanese', 'two-island-1956', 'equal-area-split'];
 const METRICS = ['land_km2', 'territorial_sea_km2', 'eez_km2', 'beyond_200nm_km2'];
@@ -24,21 +23,6 @@ const CONTENT_TYPES = {
   gpkg: /^application\/geopackage\+sqlite3/,
 };
 const MB = 1024 * 1024;
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/**
- * axe-core's serious and critical violations on the page. axe is evaluated through the DevTools protocol rather
- * than added as a <script>: the server's Content-Security-Policy (script-src 'self') blocks inline scripts.
- */
-async function seriousViolations(page) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(readFileSync(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
-  });
-}
 
 /** Waits until the right-hand map of the comparison has been idle once, then until both maps are idle. */
 async function compareIdle(page) {

@@ -4,26 +4,13 @@
 // i.e. gzipped where the server compresses). The app's Embed control gives iframe code whose auto-height script
 // resizes the frame from the embed page's postMessage.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { describeRecord, launchBrowser, openPage } from './lib/browser.mjs';
 import { openApp } from './lib/driver.mjs';
 import { startServer } from './lib/server.mjs';
+import { seriousViolations } from './lib/axe.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Serious or critical axe-core violations of the page (injected through DevTools: the CSP blocks inline scripts). */
-async function seriousViolations(page) {
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
 
 /** The goal for the page before interaction (issue 6). */
 const BUDGET_BYTES = 300 * 1024;

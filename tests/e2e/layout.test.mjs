@@ -4,15 +4,14 @@
 // two controls overlap; axe finds nothing serious. What covers the map is measured from the page's own boxes
 // (getBoundingClientRect), not asked of the app. KURIL_UPDATE_SCREENSHOTS=1 writes docs/screenshots/.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { describeRecord, launchBrowser, openPage, waitForMapIdle } from './lib/browser.mjs';
-import { settle } from './lib/driver.mjs';
+import { describeRecord, launchBrowser, openPage } from './lib/browser.mjs';
+import { loadFresh, settle } from './lib/driver.mjs';
 import { REPO_ROOT, startServer } from './lib/server.mjs';
+import { seriousViolations } from './lib/axe.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'tablet', width: 768, height: 1024 },
@@ -96,24 +95,6 @@ function overlappingControls(page) {
   });
 }
 
-async function seriousViolations(page) {
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
-
-async function load(page, record, url, ready) {
-  await page.goto('about:blank');
-  await page.goto(url, { waitUntil: 'load' });
-  await waitForMapIdle(page, record);
-  if (ready) await page.waitForFunction((sel) => document.querySelector(sel), ready, { timeout: 30_000 });
-  await settle(page);
-}
-
 describe('layout: the map stays visible at every size (Chromium, real server)', () => {
   let server;
   let browser;
@@ -137,7 +118,7 @@ describe('layout: the map stays visible at every size (Chromium, real server)', 
       await page.emulateMedia({ reducedMotion: 'reduce' });
       try {
         // The opening view: nothing overlaps; on a phone the collapsed sheet leaves the map most of the screen.
-        await load(page, record, server.url, '[data-testid="controls"]');
+        await loadFresh(page, record, server.url, (sel) => document.querySelector(sel), '[data-testid="controls"]');
         assert.deepEqual(await overlappingControls(page), [], `${size.name}: overlapping controls at the opening view`);
         assert.deepEqual(await seriousViolations(page), [], `${size.name}: axe at the opening view`);
         if (SHOTS) await page.screenshot({ path: join(SHOTS, `${size.name}.png`) });
@@ -155,7 +136,7 @@ describe('layout: the map stays visible at every size (Chromium, real server)', 
         }
 
         // The timeline, step by step with Next (the panel stays open, its buttons where they were).
-        await load(page, record, `${server.url}#step=${timeline.steps[0].id}`, '[data-testid="timeline-step"]');
+        await loadFresh(page, record, `${server.url}#step=${timeline.steps[0].id}`, (sel) => document.querySelector(sel), '[data-testid="timeline-step"]');
         const next = page.getByTestId('timeline-next');
         let nextBox = await next.boundingBox();
         for (const [i, step] of timeline.steps.entries()) {
@@ -180,7 +161,7 @@ describe('layout: the map stays visible at every size (Chromium, real server)', 
         }
 
         // The straits tour, stop by stop.
-        await load(page, record, `${server.url}#tour=straits&sel=strait:${tour.stops[0].id}`, '[data-testid="straits-stop"]');
+        await loadFresh(page, record, `${server.url}#tour=straits&sel=strait:${tour.stops[0].id}`, (sel) => document.querySelector(sel), '[data-testid="straits-stop"]');
         for (const [i, stop] of tour.stops.entries()) {
           if (i > 0) {
             await page.getByTestId('straits-next').click();

@@ -4,25 +4,12 @@
 // restores the same state and camera again. The straits tour highlights each strait in turn and shows its
 // computed width, depth and attributed claims.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { describeRecord, launchBrowser, openPage, waitForMapIdle } from './lib/browser.mjs';
-import { settle, waitForHash } from './lib/driver.mjs';
+import { describeRecord, launchBrowser, openPage } from './lib/browser.mjs';
+import { loadFresh, settle, waitForHash } from './lib/driver.mjs';
 import { startServer } from './lib/server.mjs';
+import { seriousViolations } from './lib/axe.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Serious or critical axe-core violations of the page (injected through DevTools: the CSP blocks inline scripts). */
-async function seriousViolations(page) {
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
 
 /** Camera tolerance: 1e-4 degree (about 10 m) and 1e-3 of a zoom level. */
 const DEG = 1e-4;
@@ -112,15 +99,6 @@ async function tilesOutsideView(page, urls) {
     .map(({ path }) => path);
 }
 
-/** Opens url (a full load, not a same-document hash change) and waits for the map and `ready(arg)` in the page. */
-async function load(page, record, url, ready, arg) {
-  await page.goto('about:blank');
-  await page.goto(url, { waitUntil: 'load' });
-  await waitForMapIdle(page, record);
-  await page.waitForFunction(ready, arg, { timeout: 30_000 });
-  await settle(page);
-}
-
 describe('timeline and straits tour (Chromium, real server)', () => {
   let server;
   let browser;
@@ -144,7 +122,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     try {
       for (const step of timeline.steps) {
-        await load(page, record, `${server.url}#step=${step.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
+        await loadFresh(page, record, `${server.url}#step=${step.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
         const shown = await mapState(page);
         assertStepState(shown, step, step.id);
         assert.ok(step.map.subject, `${step.id} names its subject`);
@@ -168,7 +146,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
         assert.match(permalink, new RegExp(`[#&]step=${step.id}(&|$)`));
         assert.notEqual(new URL(permalink).hash, `#step=${step.id}`, `${step.id}: the app rewrote the link`);
         for (const field of ['map', 'lines', 'areas']) assert.match(permalink, new RegExp(`[#&]${field}=`), `${step.id}: ${field} in the link`);
-        await load(page, record, permalink, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
+        await loadFresh(page, record, permalink, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
         const again = await mapState(page);
         assertStepState(again, step, `${step.id} (permalink)`);
         assertSameCamera(again.camera, shown.camera, `${step.id} (permalink)`);
@@ -196,7 +174,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
           await new Promise((r) => setTimeout(r, 1500));
           await route.continue();
         });
-        await load(page, record, `${server.url}${link.hash}`, (sel) => document.querySelector(sel), link.ready);
+        await loadFresh(page, record, `${server.url}${link.hash}`, (sel) => document.querySelector(sel), link.ready);
         assert.deepEqual(await tilesOutsideView(page, record.requests), [], `${link.hash}: tiles outside the link's view were fetched`);
         assert.ok(record.requests.some((u) => /\/tiles\/\d+\/\d+\/\d+\.mvt/.test(u)), `${link.hash}: tiles were fetched`);
         assert.deepEqual(record.consoleErrors, [], describeRecord(record));
@@ -211,7 +189,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     try {
       const [first, second, third] = timeline.steps;
-      await load(page, record, `${server.url}#step=${first.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), first.id);
+      await loadFresh(page, record, `${server.url}#step=${first.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), first.id);
       assert.ok(await page.getByTestId('timeline-prev').isDisabled(), 'no step before the first');
       await page.getByTestId('timeline-next').click();
       await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), second.id);
@@ -243,7 +221,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
       const { context, page, record } = await openPage(browser);
       await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: c.scheme });
       try {
-        await load(page, record, `${server.url}${c.hash}`, (sel) => !sel || document.querySelector(sel), c.ready);
+        await loadFresh(page, record, `${server.url}${c.hash}`, (sel) => !sel || document.querySelector(sel), c.ready);
         if (c.embed) {
           await page.getByTestId('embed-button').click();
           await page.getByTestId('embed-code').waitFor();
@@ -261,7 +239,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     try {
       const [first] = tour.stops;
-      await load(page, record, `${server.url}#tour=straits&sel=strait:${first.id}`, (id) => document.querySelector(`[data-testid="straits-stop"][data-stop="${id}"]`), first.id);
+      await loadFresh(page, record, `${server.url}#tour=straits&sel=strait:${first.id}`, (id) => document.querySelector(`[data-testid="straits-stop"][data-stop="${id}"]`), first.id);
       for (const [i, stop] of tour.stops.entries()) {
         if (i > 0) {
           await page.getByTestId('straits-next').click();

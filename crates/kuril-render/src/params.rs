@@ -28,14 +28,9 @@ pub enum Naming {
     Ru,
 }
 
-/// The interface language; it only decides whether `naming=ja|ru` shows the native script or its
-/// romanisation, as in the app (`web/src/naming.ts`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    En,
-    Ja,
-    Ru,
-}
+/// The interface language (the model's): it decides whether `naming=ja|ru` shows the native script or its
+/// romanisation, and the script of both names, as in the app (`web/src/naming.ts`).
+pub use kuril_model::i18n::Lang;
 
 impl Naming {
     pub const ALL: [(&'static str, Naming); 3] = [("both", Naming::Both), ("ja", Naming::Ja), ("ru", Naming::Ru)];
@@ -63,17 +58,8 @@ impl Naming {
     }
 }
 
-impl Lang {
-    pub const ALL: [(&'static str, Lang); 3] = [("en", Lang::En), ("ja", Lang::Ja), ("ru", Lang::Ru)];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-            Lang::Ru => "ru",
-        }
-    }
-}
+/// The `lang` values, as `one_of` reads them.
+const LANGS: [(&str, Lang); 3] = [("en", Lang::En), ("ja", Lang::Ja), ("ru", Lang::Ru)];
 
 /// Where the camera looks: the centre, the zoom (world size 512·2^zoom px, as MapLibre) and the bearing in
 /// degrees clockwise from north.
@@ -402,7 +388,7 @@ pub fn parse_query(query: &str, scenarios: &[&str]) -> Result<View, ParamError> 
                 }
             }
             "naming" => view.naming = one_of("naming", &value, &Naming::ALL)?,
-            "lang" => view.lang = one_of("lang", &value, &Lang::ALL)?,
+            "lang" => view.lang = one_of("lang", &value, &LANGS)?,
             "legend" => view.legend = one_of("legend", &value, &YES_NO)?,
             "attribution" => view.attribution = one_of("attribution", &value, &YES_NO)?,
             _ => {}
@@ -444,7 +430,7 @@ impl View {
             "map={map}&lines={lines}&areas={}&naming={}&lang={}&width={}&height={}",
             self.areas.as_deref().unwrap_or("none"),
             self.naming.as_str(),
-            self.lang.as_str(),
+            self.lang.code(),
             self.width,
             self.height
         );

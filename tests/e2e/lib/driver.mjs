@@ -51,6 +51,18 @@ export async function settle(page, { timeoutMs = 60_000 } = {}) {
 }
 
 /**
+ * Opens url as a full load (about:blank first, so that a hash-only change is not a same-document navigation),
+ * waits for the map's first idle and `ready(arg)` in the page, then for the map to settle.
+ */
+export async function loadFresh(page, record, url, ready, arg) {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForMapIdle(page, record);
+  await page.waitForFunction(ready, arg, { timeout: 30_000 });
+  await settle(page);
+}
+
+/**
  * Waits until the app has written the hash of its current state (it debounces camera moves by 250 ms), and,
  * when `test` is given, until the hash also passes it (a RegExp, or a predicate run in the page).
  */
