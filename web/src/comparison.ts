@@ -118,9 +118,9 @@ export function comparisonPane(
   if (first?.window_sea_km2 !== undefined) notes.push(h('p', {}, s.windowSea(fmt.format(first.window_sea_km2))));
   const methods = new Set<string>();
   for (const d of docs) {
-    if (d.land_km2_note) methods.add(`${s.land}: ${d.land_km2_note}.`);
+    if (d.land_km2_note) methods.add(s.methodNote(s.land, d.land_km2_note));
     if (d.sea_method) methods.add(d.sea_method);
-    if (d.split) methods.add(`${lineName(d.id)}: ${d.split.method}.`);
+    if (d.split) methods.add(s.methodNote(lineName(d.id), d.split.method));
   }
   return [
     h('div', { class: 'field inline' }, h('label', { for: 'stats-baseline' }, s.baseline), select),
@@ -130,7 +130,7 @@ export function comparisonPane(
       { class: 'method', 'data-testid': 'stats-method' },
       h('h3', {}, s.methodHeading),
       ...notes,
-      ...[...methods].map((m) => h('p', { lang: 'en' }, m)),
+      ...[...methods].map((m) => h('p', {}, m)),
     ),
   ];
 }

@@ -9,6 +9,8 @@ export interface Source {
   title: string;
   publisher: string;
   url: string | null;
+  /** A full bibliographic reference (treaty series volume and page), where the data has one. */
+  citation?: string;
 }
 
 export interface DatedEvent {
@@ -96,14 +98,18 @@ export function documentPath(doc: 'lines' | 'scenarios' | 'islands' | 'straits',
       return textsPath(`api/${doc}`, mode, lang);
     case 'islands':
     case 'straits':
-      return `api/${doc}.geojson`;
+      return textsPath(`api/${doc}`, mode, lang, 'geojson');
   }
 }
 
-/** A document with texts, in `lang`. */
-export function textsPath(path: string, mode: DataMode, lang: Lang): string {
-  if (mode === 'static') return lang === 'en' ? `${path}.json` : `${path}.${lang}.json`;
-  return lang === 'en' ? path : `${path}?lang=${lang}`;
+/**
+ * A document with texts, in `lang`: the server's `path?lang=`, the export's `path.<lang>.json`. GeoJSON documents
+ * have their extension in the server's path too (`api/islands.geojson?lang=ja`, `api/islands.ja.geojson`).
+ */
+export function textsPath(path: string, mode: DataMode, lang: Lang, ext: 'json' | 'geojson' = 'json'): string {
+  if (mode === 'static') return lang === 'en' ? `${path}.${ext}` : `${path}.${lang}.${ext}`;
+  const served = ext === 'geojson' ? `${path}.geojson` : path;
+  return lang === 'en' ? served : `${served}?lang=${lang}`;
 }
 
 async function getJson<T>(path: string): Promise<T> {

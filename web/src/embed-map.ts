@@ -5,7 +5,8 @@ import * as maplibregl from 'maplibre-gl';
 import { SOURCE, applyState, setupLayers } from './apply';
 import { describeMap, islandFromTile, type IslandInfo } from './describe';
 import { t } from './i18n';
-import { EXTRA_ATTRIBUTION, loadStyle } from './map';
+import { loadStyle, withoutSourceCredits } from './map';
+import { st } from './story-i18n';
 import { decodeState } from './state';
 
 declare global {
@@ -37,7 +38,8 @@ export interface EmbedMapOptions {
 export async function mountEmbedMap({ container, image, description }: EmbedMapOptions): Promise<maplibregl.Map> {
   const state = decodeState(location.search);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const [style] = await Promise.all([loadStyle(new URL('style.json', document.baseURI).href), loadCss()]);
+  const [loaded] = await Promise.all([loadStyle(new URL('style.json', document.baseURI).href), loadCss()]);
+  const style = withoutSourceCredits(loaded);
   container.hidden = false;
   const map = new maplibregl.Map({
     container,
@@ -53,7 +55,7 @@ export async function mountEmbedMap({ container, image, description }: EmbedMapO
   });
   window.__map = map;
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: EXTRA_ATTRIBUTION }), 'bottom-right');
+  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: st(state.lang).credits }), 'bottom-right');
   // Folded from the start (MapLibre opens compact credits until the first drag): open, they would cover much of a
   // small embed; the ⓘ button opens them, and the page's own credits are under the map.
   map.once('idle', () => {

@@ -1,5 +1,5 @@
-// Interface strings in English, Japanese and Russian. The data (summaries, events, notes) comes from the API in
-// English and is marked lang="en" where it appears in a page of another language.
+// Interface strings in English, Japanese and Russian. The data (summaries, events, notes, method texts) comes from
+// the API in the reader's language; only citations keep the language of the source they cite.
 import type { AnyLineId, Lang } from './state';
 
 export interface Strings {
@@ -49,8 +49,14 @@ export interface Strings {
   descriptionHeading: string;
   selectedNow: (name: string) => string;
   dataLicences: string;
+  /** Each data source or library with its licence: what, licence. */
+  dataLicence: Record<DataLicence, [string, string]>;
   documentSources: string;
 }
+
+/** The data and software whose licences the sources panel lists, in that order. */
+export const DATA_LICENCES = ['shorelines', 'habomai', 'lowZoom', 'worldAtlas', 'facts', 'font', 'maplibre', 'pmtiles'] as const;
+export type DataLicence = (typeof DATA_LICENCES)[number];
 
 const en: Strings = {
   title: 'Kuril Islands dispute map',
@@ -108,6 +114,16 @@ const en: Strings = {
   descriptionHeading: 'What the map shows',
   selectedNow: (name) => `Selected: ${name}.`,
   dataLicences: 'Map data and licences',
+  dataLicence: {
+    shorelines: ['Shorelines: GSHHG 2.3.7 (Wessel & Smith)', 'LGPL-3.0'],
+    habomai: ['Habomai islets: © OpenStreetMap contributors (via geo-maps)', 'ODbL 1.0'],
+    lowZoom: ['Low-zoom land: Natural Earth 10 m', 'public domain'],
+    worldAtlas: ['Natural Earth in TopoJSON: world-atlas', 'ISC'],
+    facts: ['Names, areas, dates: curated, a source on every feature', 'CC BY-SA 4.0 where from Wikipedia'],
+    font: ['Label font: Noto Sans, Noto Sans CJK JP', 'SIL OFL 1.1'],
+    maplibre: ['MapLibre GL JS', 'BSD-3-Clause'],
+    pmtiles: ['PMTiles', 'BSD-3-Clause'],
+  },
   documentSources: 'Documents cited',
 };
 
@@ -167,6 +183,16 @@ const ja: Strings = {
   descriptionHeading: '地図の内容',
   selectedNow: (name) => `選択中：${name}。`,
   dataLicences: '地図データとライセンス',
+  dataLicence: {
+    shorelines: ['海岸線：GSHHG 2.3.7（Wessel & Smith）', 'LGPL-3.0'],
+    habomai: ['歯舞群島の小島：© OpenStreetMap 貢献者', 'ODbL 1.0'],
+    lowZoom: ['縮尺の小さい表示の陸地：Natural Earth 10 m', 'パブリックドメイン'],
+    worldAtlas: ['Natural EarthのTopoJSON版（World Atlas TopoJSON）', 'ISC'],
+    facts: ['地名・面積・年月日：独自に編集し、すべての地物に出典を付記', 'ウィキペディアに由来する部分はCC BY-SA 4.0'],
+    font: ['ラベルのフォント：Noto Sans、Noto Sans CJK JP', 'SIL OFL 1.1'],
+    maplibre: ['MapLibre GL JS', 'BSD-3-Clause'],
+    pmtiles: ['PMTiles', 'BSD-3-Clause'],
+  },
   documentSources: '引用文書',
 };
 
@@ -226,6 +252,16 @@ const ru: Strings = {
   descriptionHeading: 'Что показывает карта',
   selectedNow: (name) => `Выбрано: ${name}.`,
   dataLicences: 'Данные карты и лицензии',
+  dataLicence: {
+    shorelines: ['Береговые линии: GSHHG 2.3.7 (Wessel & Smith)', 'LGPL-3.0'],
+    habomai: ['Островки Хабомаи: © участники OpenStreetMap', 'ODbL 1.0'],
+    lowZoom: ['Суша на мелких масштабах: Natural Earth 10 m', 'общественное достояние'],
+    worldAtlas: ['Natural Earth в формате TopoJSON (World Atlas TopoJSON)', 'ISC'],
+    facts: ['Названия, площади, даты: собраны вручную, у каждого объекта указан источник', 'CC BY-SA 4.0 для сведений из Википедии'],
+    font: ['Шрифт подписей: Noto Sans, Noto Sans CJK JP', 'SIL OFL 1.1'],
+    maplibre: ['MapLibre GL JS', 'BSD-3-Clause'],
+    pmtiles: ['PMTiles', 'BSD-3-Clause'],
+  },
   documentSources: 'Цитируемые документы',
 };
 

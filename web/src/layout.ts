@@ -6,7 +6,6 @@
 // CSS variables (--inset-left, --inset-bottom).
 import { AttributionControl, type Map as MapLibreMap, type PaddingOptions } from 'maplibre-gl';
 import { h, on } from './dom';
-import { EXTRA_ATTRIBUTION } from './map';
 
 export const PHONE_MAX = 699;
 export type SheetState = 'collapsed' | 'half' | 'full';
@@ -23,6 +22,8 @@ export interface LayoutStrings {
   showLess: string;
   hidePanel: string;
   showPanel: string;
+  /** The map's credits in the interface's language. */
+  credits: string[];
 }
 
 export class Layout {
@@ -86,7 +87,13 @@ export class Layout {
   }
 
   setStrings(strings: LayoutStrings): void {
+    const credits = strings.credits.join('\n') !== this.strings.credits.join('\n');
     this.strings = strings;
+    if (credits && this.credits) {
+      // The credits follow the language: placed again at the next update.
+      this.map.removeControl(this.credits.control);
+      this.credits = null;
+    }
     this.update();
   }
 
@@ -180,7 +187,7 @@ export class Layout {
   private placeCredits(compact: boolean): void {
     if (this.credits?.compact === compact) return;
     if (this.credits) this.map.removeControl(this.credits.control);
-    const control = new AttributionControl({ compact, customAttribution: EXTRA_ATTRIBUTION });
+    const control = new AttributionControl({ compact, customAttribution: this.strings.credits });
     this.map.addControl(control, 'bottom-right');
     this.credits = { control, compact };
     if (!compact) return;

@@ -54,8 +54,17 @@ export async function loadStyle(url: string = styleUrl()): Promise<maplibregl.St
   return resolveStyleUrls((await response.json()) as maplibregl.StyleSpecification, url);
 }
 
-/** Credits beyond the style's source attribution: the label font and the map library. */
-export const EXTRA_ATTRIBUTION = ['Font: Noto Sans (SIL OFL 1.1)', 'MapLibre GL JS (BSD-3-Clause)'];
+/**
+ * The style without its sources' attribution: the app shows the same credits in the reader's language
+ * (`StoryStrings.credits`) as the attribution control's own text. A source's `attribution` in the style also
+ * overrides the one of its TileJSON or PMTiles archive, so an empty one hides both.
+ */
+export function withoutSourceCredits(style: maplibregl.StyleSpecification): maplibregl.StyleSpecification {
+  const sources = Object.fromEntries(
+    Object.entries(style.sources).map(([id, source]) => [id, 'attribution' in source || 'url' in source ? { ...source, attribution: '' } : source]),
+  ) as maplibregl.StyleSpecification['sources'];
+  return { ...style, sources };
+}
 
 export async function createMap({
   container,
@@ -63,7 +72,7 @@ export async function createMap({
   camera,
   reducedMotion = false,
 }: CreateMapOptions): Promise<maplibregl.Map> {
-  const spec = typeof style === 'string' ? await loadStyle(style) : style;
+  const spec = withoutSourceCredits(typeof style === 'string' ? await loadStyle(style) : style);
   registerPmtilesProtocol(spec);
 
   const map = new maplibregl.Map({
@@ -83,6 +92,7 @@ export async function createMap({
 
   map.addControl(new maplibregl.NavigationControl(), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-  // The credits are placed by the layout (layout.ts), which knows how much of the map the dock leaves free.
+  // The credits are placed by the layout (layout.ts), which knows how much of the map the dock leaves free, in the
+  // reader's language.
   return map;
 }

@@ -1,5 +1,6 @@
 // Interface strings of the timeline, the straits tour and the embed controls, in English, Japanese and Russian
-// (kept apart from i18n.ts so the guided views stay in their own files). Data texts come from the API in English.
+// (kept apart from i18n.ts so the guided views stay in their own files). Data texts come from the API in the
+// reader's language.
 import type { Lang } from './state';
 
 export interface StoryStrings {
@@ -43,9 +44,19 @@ export interface StoryStrings {
   hidePanel: string;
   showPanel: string;
   print: string;
+  /** The map's credits (MapLibre's attribution control), data first, as HTML fragments. */
+  credits: string[];
 }
 
 const en: StoryStrings = {
+  credits: [
+    'Shorelines: GSHHG 2.3.7 © Wessel &amp; Smith (LGPL-3.0)',
+    'Habomai islets: © OpenStreetMap contributors (ODbL 1.0)',
+    'Land: Made with Natural Earth (public domain)',
+    'Names and facts: see sources (CC BY-SA 4.0 where from Wikipedia)',
+    'Font: Noto Sans (SIL OFL 1.1)',
+    'MapLibre GL JS (BSD-3-Clause)',
+  ],
   timeline: 'History timeline',
   timelineTitle: 'History timeline, 1855–2022',
   straitsTour: 'Straits explainer',
@@ -88,6 +99,14 @@ const en: StoryStrings = {
 };
 
 const ja: StoryStrings = {
+  credits: [
+    '海岸線：GSHHG 2.3.7 © Wessel &amp; Smith（LGPL-3.0）',
+    '歯舞群島の小島：© OpenStreetMap 貢献者（ODbL 1.0）',
+    '陸地：Natural Earth（パブリックドメイン）',
+    '地名と事実：出典を参照（ウィキペディア由来の部分はCC BY-SA 4.0）',
+    'フォント：Noto Sans（SIL OFL 1.1）',
+    'MapLibre GL JS（BSD-3-Clause）',
+  ],
   timeline: '歴史年表',
   timelineTitle: '歴史年表（1855–2022年）',
   straitsTour: '海峡の解説',
@@ -130,6 +149,14 @@ const ja: StoryStrings = {
 };
 
 const ru: StoryStrings = {
+  credits: [
+    'Береговые линии: GSHHG 2.3.7 © Wessel &amp; Smith (LGPL-3.0)',
+    'Островки Хабомаи: © участники OpenStreetMap (ODbL 1.0)',
+    'Суша: Natural Earth (общественное достояние)',
+    'Названия и факты: см. источники (CC BY-SA 4.0 для сведений из Википедии)',
+    'Шрифт: Noto Sans (SIL OFL 1.1)',
+    'MapLibre GL JS (BSD-3-Clause)',
+  ],
   timeline: 'Хронология',
   timelineTitle: 'Хронология, 1855–2022',
   straitsTour: 'О проливах',

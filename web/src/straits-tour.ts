@@ -7,7 +7,8 @@ import { displayName, type Names } from './naming';
 import { cloneState, type AppState, type Lang } from './state';
 import { st } from './story-i18n';
 import { withUnit } from './units';
-import { ownKey, sourceList, type Frame, type StoryOptions } from './timeline';
+import { sourceList } from './sources';
+import { ownKey, type Frame, type StoryOptions } from './timeline';
 
 export interface StraitStop {
   id: string;
@@ -197,7 +198,7 @@ export class StraitsTourPanel {
           {},
           h('dt', {}, s.computedWidth),
           h('dd', { 'data-testid': 'straits-width' }, stop.width ? withUnit(stop.width.km, state.lang, 'km', 1) : '—'),
-          stop.width ? h('dd', { class: 'note', lang: 'en' }, stop.width.method) : null,
+          stop.width ? h('dd', { class: 'note' }, stop.width.method) : null,
           h('dt', {}, s.depth),
           h('dd', { 'data-testid': 'straits-depth' }, depth.max_m !== null ? withUnit(depth.max_m, state.lang, 'm', 1) : s.noDepth),
           h('dd', { class: 'note' }, depth.text),

@@ -5,6 +5,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { claimLayer, lineLayer } from './apply';
 import type { Documents, Source } from './data';
 import { h, on } from './dom';
+import { sourceList } from './sources';
 import { t } from './i18n';
 import { ALL_LINE_IDS, HISTORICAL_LINE_IDS, LINE_IDS, cloneState, type AnyLineId, type AppState, type Lang } from './state';
 import { st } from './story-i18n';
@@ -84,21 +85,6 @@ export async function linkedStepState(docs: Documents, base: AppState, frame?: F
 export function stepOnlyLink(hash: string): boolean {
   const keys = hash.replace(/^#/, '').split('&').map((p) => p.split('=')[0]);
   return keys.includes('step') && !keys.includes('map') && !keys.includes('lines');
-}
-
-export function sourceList(sources: Source[]): HTMLUListElement {
-  return h(
-    'ul',
-    { class: 'sources' },
-    sources.map((src) =>
-      h(
-        'li',
-        { lang: 'en' },
-        src.url ? h('a', { href: src.url, target: '_blank', rel: 'noopener noreferrer' }, src.title) : h('span', {}, src.title),
-        ` — ${src.publisher}`,
-      ),
-    ),
-  );
 }
 
 /** Typing in a field, or a modifier held: leave the key alone. */

@@ -1,6 +1,6 @@
 // Interface strings of the analyst tools (compare, statistics, downloads, overlay, measure) in English, Japanese
 // and Russian. Kept apart from i18n.ts so that the tools are one folder of concerns; figures and method texts
-// come from the API in English and are marked lang="en".
+// come from the API in the reader's language.
 import type { OverlayErrorCode } from './overlay';
 import type { Lang } from './state';
 import { ruPlural } from './units';
@@ -33,6 +33,8 @@ export interface ToolStrings {
   isBaseline: string;
   windowSea: (km2: string) => string;
   methodHeading: string;
+  /** A method note with what it is about ("Land: …."). */
+  methodNote: (about: string, text: string) => string;
   loadFailed: string;
   // downloads
   downloadsIntro: string;
@@ -93,6 +95,7 @@ const en: ToolStrings = {
   isBaseline: 'baseline',
   windowSea: (km2) => `Sea in the analysis window: ${km2} km² (each scenario’s sea areas of both sides add up to it).`,
   methodHeading: 'Method and simplifications',
+  methodNote: (about, text) => `${about}: ${text}.`,
   loadFailed: 'The figures could not be loaded.',
   downloadsIntro: 'Every file is made by this server from the same data as the map.',
   collections: 'Collections',
@@ -169,6 +172,7 @@ const ja: ToolStrings = {
   isBaseline: '基準',
   windowSea: (km2) => `分析範囲内の海域：${km2} km²（各シナリオで両側の海域を合計した値）。`,
   methodHeading: '計算方法と簡略化',
+  methodNote: (about, text) => `${about}：${text}。`,
   loadFailed: '数値を読み込めませんでした。',
   downloadsIntro: 'すべてのファイルは地図と同じデータからこのサーバーが作成します。',
   collections: 'コレクション',
@@ -243,6 +247,7 @@ const ru: ToolStrings = {
   isBaseline: 'база',
   windowSea: (km2) => `Море в окне анализа: ${km2} км² (морские районы обеих сторон в каждом варианте дают в сумме эту величину).`,
   methodHeading: 'Метод и упрощения',
+  methodNote: (about, text) => `${about}: ${text}.`,
   loadFailed: 'Не удалось загрузить данные.',
   downloadsIntro: 'Все файлы создаются этим сервером из тех же данных, что и карта.',
   collections: 'Коллекции',

@@ -4,8 +4,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { claimLayer, lineLayer } from './apply';
 import type { Documents, Source } from './data';
 import { h, on } from './dom';
-import { LANG_NAMES, t, type Strings } from './i18n';
+import { DATA_LICENCES, LANG_NAMES, t, type DataLicence, type Strings } from './i18n';
 import { displayName, type Names } from './naming';
+import { sourceList } from './sources';
 import { fillSwatch, lineSwatch } from './swatch';
 import { toolStrings } from './tools-i18n';
 import { withUnit } from './units';
@@ -27,28 +28,17 @@ export interface UiOptions {
 
 const NAMING_LABEL: Record<Naming, keyof Strings> = { both: 'namingBoth', ja: 'namingJa', ru: 'namingRu' };
 
-/** Licences of the map data and of the software that draws it (shown in the sources panel). */
-const DATA_LICENCES: { what: string; licence: string; url: string }[] = [
-  { what: 'Shorelines: GSHHG 2.3.7 (Wessel & Smith)', licence: 'LGPL-3.0', url: 'https://www.soest.hawaii.edu/pwessel/gshhg/' },
-  { what: 'Habomai islets: © OpenStreetMap contributors (via geo-maps)', licence: 'ODbL 1.0', url: 'https://www.openstreetmap.org/copyright' },
-  { what: 'Low-zoom land: Natural Earth 10 m', licence: 'public domain', url: 'https://www.naturalearthdata.com/' },
-  { what: 'Natural Earth in TopoJSON: world-atlas', licence: 'ISC', url: 'https://github.com/topojson/world-atlas' },
-  { what: 'Names, areas, dates: curated, a source on every feature', licence: 'CC BY-SA 4.0 where from Wikipedia', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
-  { what: 'Label font: Noto Sans, Noto Sans CJK JP', licence: 'SIL OFL 1.1', url: 'https://openfontlicense.org/' },
-  { what: 'MapLibre GL JS', licence: 'BSD-3-Clause', url: 'https://maplibre.org/' },
-  { what: 'PMTiles', licence: 'BSD-3-Clause', url: 'https://github.com/protomaps/PMTiles' },
-];
-
-function sourceItem(src: Source): HTMLLIElement {
-  const title = src.url
-    ? h('a', { href: src.url, target: '_blank', rel: 'noopener noreferrer' }, src.title)
-    : h('span', {}, src.title);
-  return h('li', { lang: 'en' }, title, ` — ${src.publisher}`);
-}
-
-function sourceList(sources: Source[]): HTMLUListElement {
-  return h('ul', { class: 'sources' }, sources.map(sourceItem));
-}
+/** Where the data licences link to (the texts are the interface's, `Strings.dataLicence`). */
+const DATA_LICENCE_URLS: Record<DataLicence, string> = {
+  shorelines: 'https://www.soest.hawaii.edu/pwessel/gshhg/',
+  habomai: 'https://www.openstreetmap.org/copyright',
+  lowZoom: 'https://www.naturalearthdata.com/',
+  worldAtlas: 'https://github.com/topojson/world-atlas',
+  facts: 'https://creativecommons.org/licenses/by-sa/4.0/',
+  font: 'https://openfontlicense.org/',
+  maplibre: 'https://maplibre.org/',
+  pmtiles: 'https://github.com/protomaps/PMTiles',
+};
 
 function otherNames(names: Names): string {
   const seen = new Set<string>([names.en]);
@@ -337,7 +327,7 @@ export class Ui {
         ),
       ),
       h('h3', {}, s.method),
-      h('p', { lang: 'en' }, doc.method),
+      h('p', {}, doc.method),
       h('h3', {}, s.sources),
       sourceList(doc.sources),
     );
@@ -360,7 +350,7 @@ export class Ui {
             {},
             h('dt', {}, s.computedArea),
             h('dd', {}, `${withUnit(computed.main_island, state.lang, 'km2', 2)} (${s.mainIsland}); ${withUnit(computed.with_islets, state.lang, 'km2', 2)} (${s.withIslets})`),
-            h('dd', { class: 'note', lang: 'en' }, computed.method),
+            h('dd', { class: 'note' }, computed.method),
           )
         : null,
       island.official_areas.length
@@ -372,7 +362,7 @@ export class Ui {
               'ul',
               { class: 'areas' },
               island.official_areas.map((a) =>
-                h('li', {}, `${withUnit(a.km2, state.lang, 'km2', 2)} (${scope(a.scope)}) — `, h('span', { lang: 'en' }, a.by), sourceList(a.sources)),
+                h('li', {}, `${withUnit(a.km2, state.lang, 'km2', 2)} (${scope(a.scope)}) — `, h('span', {}, a.by), sourceList(a.sources)),
               ),
             ),
           )
@@ -405,7 +395,7 @@ export class Ui {
             {},
             h('dt', {}, s.minWidth),
             h('dd', { 'data-testid': 'strait-width' }, withUnit(strait.width.km, state.lang, 'km', 2)),
-            h('dd', { class: 'note', lang: 'en' }, strait.width.method),
+            h('dd', { class: 'note' }, strait.width.method),
           )
         : null,
       strait.notes.length
@@ -413,7 +403,7 @@ export class Ui {
             'div',
             {},
             h('h3', {}, s.notes),
-            h('ul', {}, strait.notes.map((n) => h('li', {}, h('span', { lang: 'en' }, n.text), sourceList(n.sources)))),
+            h('ul', {}, strait.notes.map((n) => h('li', {}, h('span', {}, n.text), sourceList(n.sources)))),
           )
         : null,
       h('h3', {}, s.sources),
@@ -434,9 +424,9 @@ export class Ui {
       h('h3', {}, s.dataLicences),
       h(
         'ul',
-        { class: 'sources', lang: 'en' },
-        DATA_LICENCES.map((d) =>
-          h('li', {}, h('a', { href: d.url, target: '_blank', rel: 'noopener noreferrer' }, d.what), ` — ${d.licence}`),
+        { class: 'sources' },
+        DATA_LICENCES.map((k) =>
+          h('li', {}, h('a', { href: DATA_LICENCE_URLS[k], target: '_blank', rel: 'noopener noreferrer' }, s.dataLicence[k][0]), ` — ${s.dataLicence[k][1]}`),
         ),
       ),
       h('h3', {}, s.documentSources),

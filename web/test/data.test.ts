@@ -11,10 +11,12 @@ test('the export (pmtiles:// source) reads .json files, the server its API route
   assert.equal(documentPath('scenarios', 'static'), 'api/scenarios.json');
   assert.equal(documentPath('islands', 'static'), 'api/islands.geojson');
   assert.equal(documentPath('straits', 'server'), 'api/straits.geojson');
-  // Documents with texts in the reader's language; the shapes (no texts to translate) in one form.
+  // Every document in the reader's language (islands and straits carry notes and method texts).
   assert.equal(documentPath('lines', 'server', 'ja'), 'api/lines?lang=ja');
   assert.equal(documentPath('scenarios', 'static', 'ru'), 'api/scenarios.ru.json');
-  assert.equal(documentPath('islands', 'static', 'ru'), 'api/islands.geojson');
+  assert.equal(documentPath('islands', 'static', 'ru'), 'api/islands.ru.geojson');
+  assert.equal(documentPath('islands', 'server', 'ja'), 'api/islands.geojson?lang=ja');
+  assert.equal(documentPath('straits', 'static', 'en'), 'api/straits.geojson');
   assert.equal(textsPath('api/timeline', 'static', 'ja'), 'api/timeline.ja.json');
   assert.equal(textsPath('api/timeline', 'server', 'en'), 'api/timeline');
 });

@@ -98,6 +98,12 @@ pub struct Source {
     pub accessed: Option<String>,
     #[serde(default)]
     pub licence: Option<String>,
+    /// A full bibliographic reference (volume, page), for a source without an address or beside it.
+    #[serde(default)]
+    pub citation: Option<String>,
+    /// How the citation was checked (for maintainers; not published).
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 pub(crate) type Sources = BTreeMap<String, Source>;

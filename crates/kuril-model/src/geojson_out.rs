@@ -60,12 +60,19 @@ fn km2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0 + 0.0
 }
 
-/// Sources as objects (id, title, publisher, url), resolved from the bibliography.
+/// Sources as objects (id, title, publisher, url, and a bibliographic `citation` where the data has one), resolved
+/// from the bibliography.
 pub fn sources(model: &Model, ids: &[String]) -> Value {
     Value::Array(
         ids.iter()
             .map(|id| match model.source(id) {
-                Some(s) => json!({ "id": id, "title": s.title, "publisher": s.publisher, "url": s.url }),
+                Some(s) => {
+                    let mut v = json!({ "id": id, "title": s.title, "publisher": s.publisher, "url": s.url });
+                    if let Some(c) = &s.citation {
+                        v["citation"] = json!(c);
+                    }
+                    v
+                }
                 None => json!({ "id": id }),
             })
             .collect(),
@@ -289,14 +296,40 @@ pub const ZONES_METHOD: &str = "Inside the analysis window 143–151.5°E, 42–
      shorelines simplified to 100 m (12 nm) and 1 km (200 nm); geodesic areas. An illustration of the scenarios' \
      consequences, not a legal delimitation.";
 
-fn windows_text(model: &Model, id: &str) -> Result<String, ModelError> {
-    Ok(model
-        .windows(id)?
-        .iter()
-        .map(|w| format!("{}–{}°E, {}–{}°N", w.min().x, w.max().x, w.min().y, w.max().y))
-        .collect::<Vec<_>>()
-        .join("; "))
-}
+/// [`ZONES_METHOD`] for a scenario with analysis windows of its own (a historical line).
+pub const ZONES_OWN_WINDOWS_METHOD: &str = "Inside the scenario's own analysis windows (its analysis_windows). \
+     Territorial sea: sea within 12 nautical miles of a side's shoreline; EEZ-like: 12–200 nautical miles; both cut \
+     by the scenario's equidistance line. Normal baselines from the shoreline data only (GSHHG; the Habomai islets \
+     from OpenStreetMap; no straight baselines, no low-tide elevations); every islet generates zones; buffers in an \
+     azimuthal equidistant plane on shorelines simplified to 100 m (12 nm) and 1 km (200 nm); geodesic areas. An \
+     illustration of the scenarios' consequences, not a legal delimitation.";
+
+/// What the land per side of a scenario counts.
+pub const LAND_METHOD: &str = "the four disputed islands with their islets, geodesic area (WGS 84) inside the \
+     shoreline, lakes included as the official (GSI) figures count them (inland_water: the lakes' part, which the \
+     published polygons leave out as holes): GSHHG 2.3.7 full resolution; the Habomai islets from OpenStreetMap";
+
+/// How the equal-area scenario cuts its island.
+pub const SPLIT_EQUAL_AREA_METHOD: &str = "a straight cut across the island, perpendicular to its long axis, placed by \
+     bisection so that each side holds half of the four islands' land (with islets)";
+
+/// How a historical scenario cuts an island along a parallel.
+pub const SPLIT_PARALLEL_METHOD: &str =
+    "the island's shoreline cut along the parallel (a straight line in longitude and latitude)";
+
+/// Every method text the documents carry, by name: the translation tables have them as `method:<name>:/text`, and
+/// [`crate::i18n::localize`] puts them in the reader's language wherever a document carries one.
+pub const METHODS: [(&str, &str); 9] = [
+    ("line", LINE_METHOD),
+    ("historical-line", HISTORICAL_LINE_METHOD),
+    ("strait-width", STRAIT_WIDTH_METHOD),
+    ("area", AREA_METHOD),
+    ("land", LAND_METHOD),
+    ("zones", ZONES_METHOD),
+    ("zones-own-windows", ZONES_OWN_WINDOWS_METHOD),
+    ("split-equal-area", SPLIT_EQUAL_AREA_METHOD),
+    ("split-parallel", SPLIT_PARALLEL_METHOD),
+];
 
 fn side_key(side: Side) -> &'static str {
     match side {
@@ -337,10 +370,7 @@ pub fn sea_by_side(model: &Model, id: &str) -> Result<Value, ModelError> {
         "sea_km2": { "japan": km2(z.sea(Side::Japan)), "russia": km2(z.sea(Side::Russia)) },
         "window_sea_km2": km2(z.window_sea_km2),
         "window_land_km2": Value::Object(z.land_km2.iter().map(|(s, a)| (side_key(*s).to_string(), json!(km2(*a)))).collect()),
-        "method": if model.windows(id)? == [model.analysis_window] { ZONES_METHOD.to_string() } else {
-            format!("Inside the scenario's own analysis windows ({}). {}", windows_text(model, id)?,
-                ZONES_METHOD.split_once(". ").map_or(ZONES_METHOD, |(_, rest)| rest))
-        },
+        "method": if model.windows(id)? == [model.analysis_window] { ZONES_METHOD } else { ZONES_OWN_WINDOWS_METHOD },
     }))
 }
 
@@ -366,20 +396,17 @@ pub fn scenario(model: &Model, id: &str) -> Result<Value, ModelError> {
         match spec.how {
             SplitHow::EqualArea { japan_end } => {
                 v["split"]["japan_end"] = json!(japan_end);
-                v["split"]["method"] = json!(
-                    "a straight cut across the island, perpendicular to its long axis, placed by bisection so that each side holds half of the four islands' land (with islets)"
-                );
+                v["split"]["method"] = json!(SPLIT_EQUAL_AREA_METHOD);
             }
             SplitHow::Parallel { parallel, japan_side } => {
                 v["split"]["parallel"] = json!(parallel);
                 v["split"]["japan_side"] = json!(japan_side);
-                v["split"]["method"] =
-                    json!("the island's shoreline cut along the parallel (a straight line in longitude and latitude)");
+                v["split"]["method"] = json!(SPLIT_PARALLEL_METHOD);
             }
         }
     }
     v["land_km2"] = land_by_side(model, id)?;
-    v["land_km2_note"] = json!(format!("the four disputed islands with their islets, {AREA_METHOD}"));
+    v["land_km2_note"] = json!(LAND_METHOD);
     if let Value::Object(sea) = sea_by_side(model, id)? {
         for (k, val) in sea {
             v[if k == "method" { "sea_method".to_string() } else { k }] = val;

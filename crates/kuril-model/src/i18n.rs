@@ -48,8 +48,12 @@ pub type Table = BTreeMap<String, String>;
 pub(crate) const JA: &str = include_str!("../../../geodata/i18n/ja.json");
 pub(crate) const RU: &str = include_str!("../../../geodata/i18n/ru.json");
 
-/// The documents whose elements carry translated texts, and where their elements are.
-const DOCUMENTS: [&str; 3] = ["timeline", "straits-tour", "scenario"];
+/// The documents whose elements carry translated texts: "island", "strait" and "place" are the features'
+/// properties in the GeoJSON of each (`island:iturup:/official_areas/0/by`).
+const DOCUMENTS: [&str; 6] = ["timeline", "straits-tour", "scenario", "island", "strait", "place"];
+
+/// The fields that carry a method text (one of [`crate::geojson_out::METHODS`]).
+const METHOD_FIELDS: [&str; 3] = ["method", "sea_method", "land_km2_note"];
 
 /// The English texts readers see, by key.
 pub fn english(model: &Model) -> Table {
@@ -81,6 +85,24 @@ pub fn english(model: &Model) -> Table {
         for (i, d) in s.dates.iter().enumerate() {
             put(format!("scenario:{}:/dates/{i}/event", s.id), &d.event);
         }
+    }
+    for i in &model.islands {
+        for (n, a) in i.official_areas.iter().enumerate() {
+            put(format!("island:{}:/official_areas/{n}/by", i.id), &a.by);
+        }
+    }
+    for s in &model.straits {
+        for (n, note) in s.notes.iter().enumerate() {
+            put(format!("strait:{}:/notes/{n}/text", s.id), &note.text);
+        }
+    }
+    for p in &model.places {
+        for (n, note) in p.notes.iter().enumerate() {
+            put(format!("place:{}:/notes/{n}/text", p.id), &note.text);
+        }
+    }
+    for (name, text) in crate::geojson_out::METHODS {
+        put(format!("method:{name}:/text"), text);
     }
     t
 }
@@ -117,8 +139,10 @@ fn split_key(key: &str) -> Option<(&str, &str, &str)> {
     Some((doc, id, pointer))
 }
 
-/// Puts a document's texts in `lang`: `doc` is one of "timeline", "straits-tour" or "scenario" (any document
-/// with scenario objects: `/api/lines`, `/api/scenarios`, one scenario). English leaves it as it is.
+/// Puts a document's texts in `lang`: `doc` is one of "timeline", "straits-tour", "scenario" (any document with
+/// scenario objects: `/api/lines`, `/api/scenarios`, one scenario), "island", "strait" or "place" (their GeoJSON).
+/// Method texts (`method`, `sea_method`, `land_km2_note`) are translated in every document. English leaves it as
+/// it is.
 pub fn localize(model: &Model, doc: &str, lang: Lang, value: &mut Value) {
     debug_assert!(DOCUMENTS.contains(&doc), "{doc}");
     let Some(table) = model.translations(lang) else {
@@ -135,6 +159,27 @@ pub fn localize(model: &Model, doc: &str, lang: Lang, value: &mut Value) {
         }
     }
     apply(table, doc, value);
+    methods(table, value);
+}
+
+/// Every method text, wherever it is, in the table's language.
+fn methods(table: &Table, value: &mut Value) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|v| methods(table, v)),
+        Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                if let (true, Value::String(text)) = (METHOD_FIELDS.contains(&k.as_str()), &v)
+                    && let Some((name, _)) = crate::geojson_out::METHODS.iter().find(|(_, en)| en == text)
+                    && let Some(t) = table.get(&format!("method:{name}:/text"))
+                {
+                    *v = Value::String(t.clone());
+                } else {
+                    methods(table, v);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Every object with an `id` that has texts under `doc` gets them, wherever it is in the document.

@@ -90,17 +90,25 @@ pub fn export(model: &Model, tiler: &Tiler, opts: &ExportOptions) -> anyhow::Res
         ];
         // The documents with texts also in Japanese and Russian: `api/timeline.ja.json` and so on (the app reads
         // the file of its language).
-        let with_texts: Vec<(&str, &str, serde_json::Value)> = vec![
-            ("lines", "scenario", geojson_out::lines(model)),
-            ("scenarios", "scenario", geojson_out::scenarios(model)?),
-            ("timeline", "timeline", geojson_out::timeline(model)),
-            ("straits-tour", "straits-tour", geojson_out::straits_tour(model)?),
+        let with_texts: Vec<(&str, &str, &str, serde_json::Value)> = vec![
+            ("lines", "json", "scenario", geojson_out::lines(model)),
+            ("scenarios", "json", "scenario", geojson_out::scenarios(model)?),
+            ("timeline", "json", "timeline", geojson_out::timeline(model)),
+            (
+                "straits-tour",
+                "json",
+                "straits-tour",
+                geojson_out::straits_tour(model)?,
+            ),
+            ("islands", "geojson", "island", geojson_out::islands(model)),
+            ("straits", "geojson", "strait", geojson_out::straits(model)),
+            ("places", "geojson", "place", geojson_out::places(model)),
         ];
-        for (name, kind, doc) in with_texts {
+        for (name, ext, kind, doc) in with_texts {
             for lang in [Lang::Ja, Lang::Ru] {
                 let mut v = doc.clone();
                 i18n::localize(model, kind, lang, &mut v);
-                d.push((format!("api/{name}.{}.json", lang.code()), v));
+                d.push((format!("api/{name}.{}.{ext}", lang.code()), v));
             }
         }
         for s in &model.scenarios {

@@ -449,3 +449,91 @@ async fn security_headers_on_every_response() {
         assert!(r.headers().contains_key(header::REFERRER_POLICY), "{uri}");
     }
 }
+
+/// Every text a reader sees in a document: method notes, notes and who gave an official area.
+fn reader_texts(v: &Value, field: Option<&str>, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) => {
+            if let Some(f) = field {
+                out.push((f.to_string(), s.clone()));
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|x| reader_texts(x, field, out)),
+        Value::Object(map) => {
+            for (k, x) in map {
+                let f = match (field, k.as_str()) {
+                    (_, "method" | "sea_method" | "land_km2_note" | "by") => Some(k.as_str()),
+                    (Some("notes"), "text") => Some("notes/text"),
+                    (_, "notes") => Some("notes"),
+                    _ => None,
+                };
+                // Only strings directly under a text field count; `notes` is a list of objects.
+                match f {
+                    Some("notes") => reader_texts(x, Some("notes"), out),
+                    Some(f) => reader_texts(x, Some(f), out),
+                    None if field == Some("notes") => {}
+                    None => reader_texts(x, None, out),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn has_script(s: &str, lang: &str) -> bool {
+    s.chars().any(|c| match lang {
+        "ja" => ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c),
+        "ru" => ('\u{0400}'..='\u{04ff}').contains(&c),
+        _ => false,
+    })
+}
+
+#[tokio::test]
+async fn notes_and_method_texts_answer_in_the_readers_language() {
+    let docs = [
+        "/api/islands.geojson",
+        "/api/straits.geojson",
+        "/api/places.geojson",
+        "/api/lines",
+        "/api/scenarios",
+        "/api/straits-tour",
+    ];
+    for doc in docs {
+        let en = json(get(doc).await).await;
+        let mut en_texts = Vec::new();
+        reader_texts(&en, None, &mut en_texts);
+        assert!(!en_texts.is_empty(), "{doc}: no texts found");
+        assert!(
+            en_texts
+                .iter()
+                .all(|(_, t)| !has_script(t, "ru") || t.contains("Большая")),
+            "{doc}: {en_texts:?}"
+        );
+        for lang in ["ja", "ru"] {
+            let r = get(&format!("{doc}?lang={lang}")).await;
+            assert_eq!(r.status(), StatusCode::OK, "{doc}?lang={lang}");
+            let v = json(r).await;
+            let mut texts = Vec::new();
+            reader_texts(&v, None, &mut texts);
+            assert_eq!(texts.len(), en_texts.len(), "{doc}?lang={lang}: the same texts");
+            let untranslated: Vec<_> = texts.iter().filter(|(_, t)| !has_script(t, lang)).collect();
+            assert!(
+                untranslated.is_empty(),
+                "{doc}?lang={lang}: {} untranslated, e.g. {:?}",
+                untranslated.len(),
+                untranslated.first()
+            );
+            // Only the texts change: the geometry is the English document's.
+            if let Some(features) = en["features"].as_array() {
+                for (a, b) in features.iter().zip(v["features"].as_array().expect("features")) {
+                    assert_eq!(a["geometry"], b["geometry"], "{doc}?lang={lang}");
+                }
+            }
+        }
+    }
+    let bad = assert_json_error(get("/api/islands.geojson?lang=fr").await, StatusCode::BAD_REQUEST).await;
+    assert!(
+        bad["error"]["message"].as_str().is_some_and(|m| m.contains("fr")),
+        "{bad}"
+    );
+}

@@ -75,12 +75,13 @@ async fn texts(
     state: &AppState,
     headers: &HeaderMap,
     key: String,
+    media: &'static str,
     kind: &'static str,
     lang: Lang,
     make: impl FnOnce(&kuril_model::Model) -> Result<serde_json::Value, ApiError> + Send + 'static,
 ) -> Result<Response, ApiError> {
     let key = format!("{key}@{}", lang.code());
-    document(state, headers, key, JSON, move |m| {
+    document(state, headers, key, media, move |m| {
         let mut v = make(m)?;
         i18n::localize(m, kind, lang, &mut v);
         Ok(v)
@@ -106,7 +107,10 @@ fn scenario_file(state: &AppState, file: &str) -> Result<String, ApiError> {
 
 async fn lines(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
-    texts(&s, &h, "lines".into(), "scenario", lang, |m| Ok(geojson_out::lines(m))).await
+    texts(&s, &h, "lines".into(), JSON, "scenario", lang, |m| {
+        Ok(geojson_out::lines(m))
+    })
+    .await
 }
 
 async fn line(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) -> Result<Response, ApiError> {
@@ -125,21 +129,33 @@ async fn claim_areas(State(s): State<AppState>, h: HeaderMap, p: PathResult<Stri
     .await
 }
 
-async fn islands(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
-    document(&s, &h, "islands".into(), GEOJSON, |m| Ok(geojson_out::islands(m))).await
+async fn islands(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
+    let lang = lang(q)?;
+    texts(&s, &h, "islands".into(), GEOJSON, "island", lang, |m| {
+        Ok(geojson_out::islands(m))
+    })
+    .await
 }
 
-async fn straits(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
-    document(&s, &h, "straits".into(), GEOJSON, |m| Ok(geojson_out::straits(m))).await
+async fn straits(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
+    let lang = lang(q)?;
+    texts(&s, &h, "straits".into(), GEOJSON, "strait", lang, |m| {
+        Ok(geojson_out::straits(m))
+    })
+    .await
 }
 
-async fn places(State(s): State<AppState>, h: HeaderMap) -> Result<Response, ApiError> {
-    document(&s, &h, "places".into(), GEOJSON, |m| Ok(geojson_out::places(m))).await
+async fn places(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
+    let lang = lang(q)?;
+    texts(&s, &h, "places".into(), GEOJSON, "place", lang, |m| {
+        Ok(geojson_out::places(m))
+    })
+    .await
 }
 
 async fn scenarios(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
-    texts(&s, &h, "scenarios".into(), "scenario", lang, |m| {
+    texts(&s, &h, "scenarios".into(), JSON, "scenario", lang, |m| {
         Ok(geojson_out::scenarios(m)?)
     })
     .await
@@ -154,7 +170,7 @@ async fn scenario(
     let id = path(p)?;
     s.model.scenario(&id)?;
     let lang = lang(q)?;
-    texts(&s, &h, format!("scenario:{id}"), "scenario", lang, move |m| {
+    texts(&s, &h, format!("scenario:{id}"), JSON, "scenario", lang, move |m| {
         Ok(geojson_out::scenario(m, &id)?)
     })
     .await
@@ -162,7 +178,7 @@ async fn scenario(
 
 async fn timeline(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
-    texts(&s, &h, "timeline".into(), "timeline", lang, |m| {
+    texts(&s, &h, "timeline".into(), JSON, "timeline", lang, |m| {
         Ok(geojson_out::timeline(m))
     })
     .await
@@ -170,7 +186,7 @@ async fn timeline(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Res
 
 async fn straits_tour(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
-    texts(&s, &h, "straits-tour".into(), "straits-tour", lang, |m| {
+    texts(&s, &h, "straits-tour".into(), JSON, "straits-tour", lang, |m| {
         Ok(geojson_out::straits_tour(m)?)
     })
     .await

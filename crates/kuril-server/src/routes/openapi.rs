@@ -359,12 +359,15 @@ pub fn service_paths(scenarios: &[String]) -> Map<String, Value> {
         "/api/lines",
         "/api/timeline",
         "/api/straits-tour",
+        "/api/islands.geojson",
+        "/api/straits.geojson",
+        "/api/places.geojson",
     ] {
         if let Some(op) = paths.get_mut(path).and_then(|p| p.get_mut("get")) {
             if let Some(Value::Array(params)) = op.get_mut("parameters") {
                 params.push(query(
                     "lang",
-                    "Language of the texts (titles, summaries, steps, stops): en (default), ja or ru",
+                    "Language of the texts (titles, summaries, steps, stops, notes, method notes): en (default), ja or ru",
                     json!({ "type": "string", "enum": ["en", "ja", "ru"] }),
                 ));
             }
