@@ -1,13 +1,13 @@
 // Japanese and Russian readers read their own language: opened with lang=ja or lang=ru, the timeline, the
-// straits tour, the scenario panel and the legend are in that language, from the documents the server (or the
-// export) gives in it. "In that language" is measured, not looked up: the panel's text has the language's own
+// straits tour, the scenario, island and strait panels (notes and method texts too), the legend and the map's
+// credits are in that language, from the documents the server (or the export) gives in it. "In that language" is measured, not looked up: the panel's text has the language's own
 // script and no English words. Changing the language with a panel open reloads it in the new language.
 // KURIL_UPDATE_SCREENSHOTS=1 writes docs/screenshots/{ja,ru}-{timeline,tour,line}.png.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './lib/browser.mjs';
+import { attributionText, launchBrowser } from './lib/browser.mjs';
 import { openApp } from './lib/driver.mjs';
 import { REPO_ROOT, startServer } from './lib/server.mjs';
 
@@ -19,17 +19,23 @@ const SCRIPT = { ja: /[\u3040-\u30ff\u4e00-\u9fff]/, ru: /[А-Яа-яЁё]/ };
  * abbreviations that Japanese and Russian texts write in Latin letters.
  */
 function englishWords(text) {
-  const allowed = /^(WGS|GSHHG|OpenStreetMap|Natural|Earth|MapLibre|Wikipedia|RT|Hvatkov|Maxim|GeoJSON|km|nmi)$/i;
+  const allowed = /^(WGS|GSHHG|OpenStreetMap|Natural|Earth|MapLibre|Wikipedia|RT|Hvatkov|Maxim|GeoJSON|km|nmi|Noto|Sans|Wessel|Smith|ODbL|LGPL|OFL|BSD|Clause)$/i;
   return (text.match(/\b[A-Za-z]{4,}\b/g) ?? []).filter((w) => !allowed.test(w));
 }
 
-/** The text of an element without its source lists (titles of the sources are in their own languages). */
-function ownText(page, testid) {
-  return page.evaluate((id) => {
-    const el = document.querySelector(`[data-testid="${id}"]`).cloneNode(true);
-    for (const s of el.querySelectorAll('.sources, [lang="en"]')) s.remove();
-    return el.textContent;
-  }, testid);
+/**
+ * The text of an element without its source lists (titles of the sources are in their own languages) and without
+ * what `drop` selects.
+ */
+function ownText(page, testid, drop = '') {
+  return page.evaluate(
+    ([id, extra]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`).cloneNode(true);
+      for (const s of el.querySelectorAll(`.sources, [lang="en"]${extra}`)) s.remove();
+      return el.textContent;
+    },
+    [testid, drop ? `, ${drop}` : ''],
+  );
 }
 
 describe('languages: the stories and panels in Japanese and Russian (Chromium, real server)', () => {
@@ -49,8 +55,8 @@ describe('languages: the stories and panels in Japanese and Russian (Chromium, r
       const app = await openApp(browser, server.url, { hash: `#lang=${lang}`, viewport: { width: 1280, height: 800 } });
       try {
         const { page } = app;
-        const check = async (testid, what) => {
-          const text = await ownText(page, testid);
+        const check = async (testid, what, drop) => {
+          const text = await ownText(page, testid, drop);
           assert.match(text, SCRIPT[lang], `${lang} ${what}: in its script: ${text.slice(0, 200)}`);
           assert.deepEqual(englishWords(text), [], `${lang} ${what}: English words in ${text.slice(0, 400)}`);
         };
@@ -87,6 +93,22 @@ describe('languages: the stories and panels in Japanese and Russian (Chromium, r
           await check('panel', `the ${id} panel`);
           if (id === 'soviet') await shot('line');
         }
+
+        // An island's and a strait's panel: areas with who gave them, the method notes, the strait's notes.
+        for (const [sel, what] of [
+          ['island:iturup', 'the Iturup panel'],
+          ['strait:catherine', 'the Catherine Strait panel'],
+        ]) {
+          await app.idleAfter(() => app.page.evaluate((h) => (location.hash = h), `#lang=${lang}&sel=${sel}`));
+          await app.page.waitForFunction(() => !document.querySelector('[data-testid="panel"]')?.dataset.loading && document.querySelector('[data-testid="panel"] .note'));
+          // The subtitle lists the place's names in every script and romanisation, on purpose.
+          await check('panel', what, '.subtitle');
+        }
+
+        // The map's credits.
+        const credits = await attributionText(page);
+        assert.match(credits, SCRIPT[lang], `${lang} credits: ${credits}`);
+        assert.deepEqual(englishWords(credits), [], `${lang} credits: ${credits}`);
         assert.deepEqual(app.record.consoleErrors, [], app.describe());
       } finally {
         await app.close();
@@ -112,7 +134,7 @@ describe('languages: the stories and panels in Japanese and Russian (Chromium, r
   });
 
   test('the API answers each language, and an unknown one with a 400', async () => {
-    for (const path of ['api/timeline', 'api/straits-tour', 'api/lines', 'api/scenarios/soviet']) {
+    for (const path of ['api/timeline', 'api/straits-tour', 'api/lines', 'api/scenarios/soviet', 'api/islands.geojson', 'api/straits.geojson', 'api/places.geojson']) {
       const en = await (await fetch(`${server.url}${path}`)).text();
       const ja = await (await fetch(`${server.url}${path}?lang=ja`)).text();
       const ru = await (await fetch(`${server.url}${path}?lang=ru`)).text();

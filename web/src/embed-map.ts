@@ -55,7 +55,7 @@ export async function mountEmbedMap({ container, image, description }: EmbedMapO
   });
   window.__map = map;
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: st(state.lang).credits }), 'bottom-right');
+  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: st(state.lang).credits.join(' · ') }), 'bottom-right');
   // Folded from the start (MapLibre opens compact credits until the first drag): open, they would cover much of a
   // small embed; the ⓘ button opens them, and the page's own credits are under the map.
   map.once('idle', () => {

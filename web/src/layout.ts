@@ -187,7 +187,7 @@ export class Layout {
   private placeCredits(compact: boolean): void {
     if (this.credits?.compact === compact) return;
     if (this.credits) this.map.removeControl(this.credits.control);
-    const control = new AttributionControl({ compact, customAttribution: this.strings.credits });
+    const control = new AttributionControl({ compact, customAttribution: this.strings.credits.join(' · ') });
     this.map.addControl(control, 'bottom-right');
     this.credits = { control, compact };
     if (!compact) return;

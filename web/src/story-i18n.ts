@@ -44,7 +44,10 @@ export interface StoryStrings {
   hidePanel: string;
   showPanel: string;
   print: string;
-  /** The map's credits (MapLibre's attribution control), data first, as HTML fragments. */
+  /**
+   * The map's credits (MapLibre's attribution control), data first, as HTML fragments; shown as one text, since
+   * MapLibre orders separate entries by length.
+   */
   credits: string[];
 }
 
