@@ -48,7 +48,11 @@ fn on_the_four_islands_the_name_in_use_there_comes_first_in_english() {
         two += usize::from(order(&i.names).is_some());
         wrong.extend(check(&i.id, &i.names));
     }
-    for p in m.places.iter().filter(|p| p.island.as_deref().is_some_and(|i| disputed.contains(&i))) {
+    for p in m
+        .places
+        .iter()
+        .filter(|p| p.island.as_deref().is_some_and(|i| disputed.contains(&i)))
+    {
         two += usize::from(order(&p.names).is_some());
         wrong.extend(check(&p.id, &p.names));
     }
@@ -67,6 +71,9 @@ fn the_check_sees_the_japanese_name_first() {
         ru_latn: Some("ostrov Tanfilyeva".into()),
     };
     assert!(check("suisho", &n).is_some());
-    let n = Names { en: "Tanfilyev / Suisho".into(), ..n };
+    let n = Names {
+        en: "Tanfilyev / Suisho".into(),
+        ..n
+    };
     assert_eq!(check("suisho", &n), None);
 }
