@@ -196,6 +196,52 @@ describe('embed page (Chromium, real server)', () => {
     });
   }
 
+  // The page in Japanese and Russian (`lang=`): its language, its button, title, key, description and credits in
+  // that language with no English left besides the sources' names and licence ids; at a phone's and a column's
+  // width the height oEmbed gives for that language holds it whole; no serious axe violations.
+  const LABELS = { ja: '操作できる地図を読み込む', ru: 'Загрузить интерактивную карту' };
+  const SCRIPT = { ja: /[\u3040-\u30ff\u4e00-\u9fff]/, ru: /[\u0400-\u04ff]/ };
+  const PROPER = new Set(['GSHHG', 'LGPL', 'OpenStreetMap', 'ODbL', 'Natural', 'Earth']);
+  for (const lang of ['ja', 'ru']) {
+    test(`embed in ${lang}: the page's language and texts, oEmbed's height holds it`, { timeout: 180_000 }, async () => {
+      const view = `map=6/44.3/146.5&lines=soviet,japanese,two-island-1956&areas=soviet&naming=both&lang=${lang}`;
+      for (const width of [320, 800]) {
+        const oembed = await (await fetch(`${server.origin}/oembed?url=${encodeURIComponent(`${server.url}#${view}`)}&maxwidth=${width}&format=json`)).json();
+        assert.equal(oembed.width, width, JSON.stringify(oembed));
+        assert.match(oembed.title, SCRIPT[lang], oembed.title);
+        const { context, page, record } = await openPage(browser, { viewport: { width, height: oembed.height } });
+        try {
+          await page.goto(`${server.url}embed?${view}`, { waitUntil: 'load' });
+          await page.locator('[data-testid="embed-image"]').evaluate((img) => (img.complete ? null : new Promise((r) => img.addEventListener('load', r, { once: true }))));
+          const texts = await page.evaluate(() => ({
+            lang: document.documentElement.lang,
+            title: document.title,
+            body: document.body.innerText,
+            alt: document.querySelector('[data-testid="embed-image"]').alt,
+            key: document.querySelector('[data-testid="embed-key"]').getAttribute('aria-label'),
+            keyItems: document.querySelectorAll('[data-testid="embed-key"] li[data-line]').length,
+            height: document.documentElement.scrollHeight,
+          }));
+          assert.equal(texts.lang, lang);
+          assert.ok(await page.getByRole('button', { name: LABELS[lang] }).isVisible(), `the button in ${lang}`);
+          assert.ok(await page.getByRole('heading', { level: 1 }).isVisible(), 'a visible title');
+          assert.equal(texts.keyItems, 3, 'the key');
+          for (const [what, text] of Object.entries({ title: texts.title, body: texts.body, alt: texts.alt, key: texts.key })) {
+            assert.match(text, SCRIPT[lang], `${what} in ${lang}: ${text}`);
+            const english = (text.match(/[A-Za-z]+/g) ?? []).filter((w) => !PROPER.has(w));
+            assert.deepEqual(english, [], `${what}: English left in ${text}`);
+          }
+          assert.ok(texts.height <= oembed.height + 1, `the ${lang} page is ${texts.height} px at ${width} px, oEmbed gives ${oembed.height}`);
+          assert.deepEqual(await seriousViolations(page), [], `axe: the ${lang} page at ${width} px`);
+          assert.deepEqual(record.consoleErrors, [], describeRecord(record));
+          assert.deepEqual(record.badResponses, [], describeRecord(record));
+        } finally {
+          await context.close();
+        }
+      }
+    });
+  }
+
   test("the app's Embed control: iframe code for the current view, auto-height on a host page", { timeout: 180_000 }, async () => {
     const app = await openApp(browser, server.url, { hash: '#map=7/44/146&lines=japanese&areas=japanese' });
     let code;

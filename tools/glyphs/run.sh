@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates web/glyphs/ (the "Noto Sans Regular" SDF glyph fontstack) from the
-# Noto fonts packaged by Debian. Deterministic: same fonts + same geodata + same
-# Cargo.lock -> byte-identical output.
+# Noto fonts packaged by Debian. Deterministic: same fonts + same geodata (its
+# strings and the scenario titles of geodata/i18n/*.json) + same image texts
+# (crates/kuril-render/src/texts.rs) + same Cargo.lock -> byte-identical output.
 #
 #   bash tools/glyphs/run.sh            # from anywhere inside the repo
 #
@@ -37,6 +38,7 @@ cargo build --release --locked --quiet --manifest-path "$here/Cargo.toml"
 bin="$here/target/release/kuril-glyphs"
 
 "$bin" generate --geodata "$repo/geodata" --out "$repo/web/glyphs" \
+  --text "$repo/crates/kuril-render/src/texts.rs" \
   --latin /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
   --cjk /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 "$bin" verify --out "$repo/web/glyphs"

@@ -6,9 +6,11 @@ use std::fmt::Write as _;
 
 use geo::Coord;
 
+use crate::Renderer;
 use crate::labels::TextLine;
-use crate::params::View;
+use crate::params::{Lang, View};
 use crate::scene::{Scene, Shape};
+use crate::svg_title::Subject;
 use crate::theme::Rgba;
 use crate::xml::escape;
 
@@ -137,38 +139,41 @@ fn text(out: &mut String, class: &str, lines: &[TextLine], size: f64, anchor: &s
     out.push_str("</text>\n");
 }
 
-/// A short text alternative for the image.
-pub fn describe(view: &View) -> String {
-    let lines = if view.lines.is_empty() {
-        "no lines".to_string()
-    } else {
-        format!("lines: {}", view.lines.join(", "))
+/// A short text alternative for the image, in the view's language (English names the lines by id, as it always
+/// has; Japanese and Russian by their short titles).
+pub fn describe(r: &Renderer, view: &View) -> String {
+    let texts = crate::svg_title::texts(view.lang);
+    let name = |id: &str| -> String {
+        if view.lang == Lang::En {
+            id.to_string()
+        } else {
+            r.scenario_name(id, view.lang).to_string()
+        }
     };
-    let areas = view
-        .areas
-        .as_deref()
-        .map(|a| format!("; claim areas: {a}"))
-        .unwrap_or_default();
+    let lines: Vec<String> = view.lines.iter().map(|id| name(id)).collect();
+    let areas = view.areas.as_deref().map(name);
     let c = &view.camera;
-    format!(
-        "Map of the Kuril Islands dispute around {:.2}°N {:.2}°E (zoom {}); {lines}{areas}; names: {}",
-        c.lat,
-        c.lng,
-        n2(c.zoom),
-        view.naming.as_str()
-    )
+    (texts.describe)(&Subject {
+        lat: c.lat,
+        lng: c.lng,
+        zoom: &n2(c.zoom),
+        lines: &lines.join(texts.lines_join),
+        areas: areas.as_deref(),
+        naming: view.naming.as_str(),
+    })
 }
 
 /// Write the scene as SVG.
-pub fn svg(scene: &Scene, view: &View) -> String {
+pub fn svg(scene: &Scene, title: &str, lang: Lang) -> String {
     let (w, h) = (scene.width, scene.height);
     let mut out = String::with_capacity(64 * 1024);
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="title">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="title" xml:lang="{}">"#,
+        lang.code()
     );
-    let _ = writeln!(out, r#"<title id="title">{}</title>"#, escape(&describe(view)));
+    let _ = writeln!(out, r#"<title id="title">{}</title>"#, escape(title));
     let _ = writeln!(
         out,
         r#"<rect id="background" width="{w}" height="{h}" fill="{}"/>"#,

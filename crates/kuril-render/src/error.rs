@@ -15,6 +15,9 @@ pub enum RenderError {
     Glyphs(String),
     #[error("tiles: {0}")]
     Tiles(#[from] kuril_tiles::TileError),
+    /// The model lacks a text the images show in some language.
+    #[error("texts: {0}")]
+    Texts(String),
     #[error("PNG encoding: {0}")]
     Encode(String),
 }

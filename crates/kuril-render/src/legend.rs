@@ -1,5 +1,6 @@
 //! The colour key of an image: a box at the top left with one row per line drawn (its colour, width and dash, as
-//! the style draws it) and, when a scenario's areas are shaded, one row per side. Omitted with `legend=no`, and
+//! the style draws it) and, when a scenario's areas are shaded, one row per side, in the view's language (the
+//! scenarios' short titles from the model's translations, the rest from texts.rs). Omitted with `legend=no`, and
 //! for images too small to hold it.
 
 use geo::coord;
@@ -9,6 +10,7 @@ use crate::labels::{TextLine, measure};
 use crate::params::View;
 use crate::rect::Rect;
 use crate::scene::Shape;
+use crate::texts::Side;
 use crate::theme::Rgba;
 
 /// Text size of the key, px (MapLibre's attribution uses 12).
@@ -54,10 +56,11 @@ pub fn legend(r: &Renderer, view: &View, line_order: &[&String]) -> Option<Legen
             dash: look.dash.iter().map(|d| d * SWATCH_LINE_WIDTH).collect(),
             round_cap: look.round_cap,
         };
-        rows.push((swatch, r.scenario_name(id).to_string()));
+        rows.push((swatch, r.scenario_name(id, view.lang).to_string()));
     }
     if let Some(sc) = &view.areas {
-        for (side, name) in [("japan", "Japan"), ("russia", "Russia")] {
+        let texts = crate::texts::texts(view.lang);
+        for (side, which) in [("japan", Side::Japan), ("russia", Side::Russia)] {
             let Some(colour) = t.claim(sc, side) else { continue };
             let y = row_y(rows.len());
             let (x0, x1) = (PAD * 2.0 + 6.0, PAD * 2.0 + SWATCH_W - 6.0);
@@ -71,7 +74,7 @@ pub fn legend(r: &Renderer, view: &View, line_order: &[&String]) -> Option<Legen
                 ]]],
                 colour,
             };
-            rows.push((swatch, format!("{name}, under {}", r.scenario_name(sc))));
+            rows.push((swatch, (texts.side_under)(which, r.scenario_name(sc, view.lang))));
         }
     }
     if rows.is_empty() {

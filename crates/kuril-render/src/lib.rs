@@ -23,6 +23,8 @@ mod rect;
 mod scene;
 mod sdf;
 mod source;
+mod svg_title;
+pub mod texts;
 pub mod theme;
 pub mod xml;
 
@@ -32,7 +34,7 @@ use kuril_tiles::layers::{Layer, build_layers};
 pub use error::RenderError;
 pub use legend::{LEGEND_SIZE, Legend};
 pub use params::{Camera, Lang, MAX_SIZE, MAX_ZOOM, MIN_ZOOM, Naming, ParamError, View, parse_query};
-pub use scene::{FONT_ATTRIBUTION, ISLAND_LABEL_RANKS, Scene, attribution_text, max_island_rank};
+pub use scene::{FONT_ATTRIBUTION, ISLAND_LABEL_RANKS, Scene, attribution_text, attribution_text_in, max_island_rank};
 
 /// Everything needed to draw any view: the tile layers with a per-zoom cache of their simplified geometry,
 /// the theme and the glyphs. Build once and share.
@@ -42,8 +44,15 @@ pub struct Renderer {
     theme: theme::Theme,
     glyphs: glyphs::Glyphs,
     scenarios: Vec<String>,
-    /// Each scenario's short name for the key: its title up to the colon.
-    names: Vec<(String, String)>,
+    /// Each scenario's short name for the key in each language ([`Lang::ALL`]'s order): its title up to the
+    /// colon.
+    names: Vec<(String, [String; 3])>,
+}
+
+/// A title up to its colon, ASCII or full-width ("1855 Treaty of Shimoda: …" → "1855 Treaty of Shimoda",
+/// "日本の立場：北方四島は…" → "日本の立場").
+pub fn short_title(title: &str) -> &str {
+    title.split([':', '：']).next().unwrap_or(title).trim()
 }
 
 impl Renderer {
@@ -52,7 +61,8 @@ impl Renderer {
         Renderer::with_layers(model, build_layers(model)?)
     }
 
-    /// Use tile layers already built (the server's tiler has them: `Tiler::layers`).
+    /// Use tile layers already built (the server's tiler has them: `Tiler::layers`). Fails when the model lacks a
+    /// scenario title in Japanese or Russian (a model loaded with its translations never does).
     pub fn with_layers(model: &Model, layers: Vec<Layer>) -> Result<Renderer, RenderError> {
         Ok(Renderer {
             source: source::Source::new(layers),
@@ -63,12 +73,19 @@ impl Renderer {
                 .scenarios
                 .iter()
                 .map(|s| {
-                    (
-                        s.id.clone(),
-                        s.title.split(':').next().unwrap_or(&s.title).trim().to_string(),
-                    )
+                    let name = |lang: Lang| -> Result<String, RenderError> {
+                        let Some(table) = model.translations(lang) else {
+                            return Ok(short_title(&s.title).to_string());
+                        };
+                        let key = format!("scenario:{}:/title", s.id);
+                        let title = table.get(&key).ok_or_else(|| {
+                            RenderError::Texts(format!("no {} title for scenario {}", lang.code(), s.id))
+                        })?;
+                        Ok(short_title(title).to_string())
+                    };
+                    Ok((s.id.clone(), [name(Lang::En)?, name(Lang::Ja)?, name(Lang::Ru)?]))
                 })
-                .collect(),
+                .collect::<Result<_, RenderError>>()?,
         })
     }
 
@@ -90,9 +107,14 @@ impl Renderer {
         &self.glyphs
     }
 
-    /// A scenario's short name ("1855 Treaty of Shimoda"), or its id when unknown.
-    pub fn scenario_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.names.iter().find(|(k, _)| k == id).map_or(id, |(_, n)| n.as_str())
+    /// A scenario's short name in a language ("1855 Treaty of Shimoda", "1855年 日魯通好条約（下田条約）"), or its id
+    /// when unknown.
+    pub fn scenario_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        self.names
+            .iter()
+            .find(|(k, _)| k == id)
+            .map_or(id, |(_, n)| n[i].as_str())
     }
 
     /// What the view shows, in pixels.
@@ -107,6 +129,6 @@ impl Renderer {
 
     /// The view as an SVG document.
     pub fn svg(&self, view: &View) -> String {
-        draw_svg::svg(&self.scene(view), view)
+        draw_svg::svg(&self.scene(view), &draw_svg::describe(self, view), view.lang)
     }
 }

@@ -29,7 +29,8 @@ pub enum Naming {
 }
 
 /// The interface language (the model's): it decides whether `naming=ja|ru` shows the native script or its
-/// romanisation, and the script of both names, as in the app (`web/src/naming.ts`).
+/// romanisation, and the script of both names, as in the app (`web/src/naming.ts`), and the language of the key,
+/// the credits and the SVG's text alternative (`texts.rs`).
 pub use kuril_model::i18n::Lang;
 
 impl Naming {

@@ -395,8 +395,13 @@ pub fn attribution_text() -> String {
     format!("{FONT_ATTRIBUTION} | {}", kuril_tiles::attribution_plain())
 }
 
+/// The attribution an image in `lang` draws (English: [`attribution_text`]).
+pub fn attribution_text_in(lang: crate::Lang) -> String {
+    (crate::texts::texts(lang).credits)()
+}
+
 fn attribution(r: &Renderer, view: &View) -> Attribution {
-    let text = attribution_text();
+    let text = attribution_text_in(view.lang);
     let size = ATTRIBUTION_SIZE;
     let max_width = (f64::from(view.width) - 2.0 * ATTRIBUTION_PAD).max(1.0);
     let wrapped = wrap(&r.glyphs, &text, size, max_width);

@@ -362,7 +362,7 @@ fn japanese_naming_in_japanese_uses_the_japanese_names_and_glyphs() {
     assert_eq!((img.width, img.height), (600, 400));
 }
 
-/// The island label ranks by zoom and the font credit are the web app's (`web/src/apply.ts`, `web/src/map.ts`),
+/// The island label ranks by zoom and the font credit are the web app's (`web/src/apply.ts`, `web/src/story-i18n.ts`),
 /// read here from the TypeScript source so that a change there fails this test.
 #[test]
 fn label_ranks_and_font_credit_follow_the_web_app() {
@@ -382,10 +382,11 @@ fn label_ranks_and_font_credit_follow_the_web_app() {
     let mut expected = vec![(0.0, nums[0])];
     expected.extend(nums[1..].chunks(2).map(|p| (p[0], p[1])));
     assert_eq!(kuril_render::ISLAND_LABEL_RANKS.to_vec(), expected);
-    let map = std::fs::read_to_string(format!("{dir}map.ts")).expect("web/src/map.ts");
+    // The map's credits are in web/src/story-i18n.ts, per language (tests/languages.rs compares all of them).
+    let credits = std::fs::read_to_string(format!("{dir}story-i18n.ts")).expect("web/src/story-i18n.ts");
     assert!(
-        map.contains(&format!("'{}'", kuril_render::FONT_ATTRIBUTION)),
-        "font credit differs from web/src/map.ts"
+        credits.contains(&format!("'{}'", kuril_render::FONT_ATTRIBUTION)),
+        "font credit differs from web/src/story-i18n.ts"
     );
 }
 

@@ -7,8 +7,12 @@
 //! pbf_font_tools do, then written as `{start}-{end}.pbf` files of 256 codepoints.
 //!
 //! Usage:
-//!   kuril-glyphs generate --geodata DIR --out DIR [--latin FONT] [--cjk FONT]
+//!   kuril-glyphs generate --geodata DIR --out DIR [--text FILE[,FILE…]] [--latin FONT] [--cjk FONT]
 //!   kuril-glyphs verify   --out DIR
+//!
+//! Besides whole blocks (Latin, Cyrillic, kana, punctuation), the codepoints are every character of the
+//! geodata's strings, of the scenario titles in `DIR/i18n/*.json` (the images' key draws them in Japanese and
+//! Russian) and of each `--text` file (the images' own string table, crates/kuril-render/src/texts.rs).
 //!
 //! Output is deterministic: codepoints are processed in order, no timestamps are
 //! written, and the fontstack directory is recreated from scratch on each run.
@@ -78,12 +82,17 @@ fn run() -> Res<()> {
     match cmd {
         "generate" => generate(
             Path::new(&get("geodata", None)?),
+            &get("text", Some(""))?
+                .split(',')
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+                .collect::<Vec<_>>(),
             Path::new(&get("out", None)?),
             Path::new(&get("latin", Some(DEFAULT_LATIN))?),
             Path::new(&get("cjk", Some(DEFAULT_CJK))?),
         ),
         "verify" => verify(&Path::new(&get("out", None)?).join(FONTSTACK)),
-        _ => Err("usage: kuril-glyphs generate --geodata DIR --out DIR [--latin FONT] [--cjk FONT]\n       kuril-glyphs verify --out DIR".into()),
+        _ => Err("usage: kuril-glyphs generate --geodata DIR --out DIR [--text FILE[,FILE...]] [--latin FONT] [--cjk FONT]\n       kuril-glyphs verify --out DIR".into()),
     }
 }
 
@@ -105,6 +114,44 @@ fn data_codepoints(geodata: &Path) -> Res<BTreeSet<u32>> {
         let text = fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
         let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", f.display()))?;
         collect_strings(&v, &mut set);
+    }
+    Ok(set)
+}
+
+/// Every character of the scenario titles (`scenario:<id>:/title`) in the translation tables `geodata/i18n/*.json`:
+/// the images draw them in their key. Only those keys, so that the other translated texts (which only the browser
+/// shows, in its own fonts) do not change the glyphs.
+fn i18n_codepoints(geodata: &Path) -> Res<BTreeSet<u32>> {
+    let dir = geodata.join("i18n");
+    let mut set = BTreeSet::new();
+    if !dir.is_dir() {
+        return Ok(set);
+    }
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    for f in &files {
+        let text = fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let table: BTreeMap<String, serde_json::Value> =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", f.display()))?;
+        for (key, value) in table {
+            if key.starts_with("scenario:") && key.ends_with(":/title") {
+                collect_strings(&value, &mut set);
+            }
+        }
+    }
+    Ok(set)
+}
+
+/// Every character of a text file (the images' string table): whatever it writes can be drawn.
+fn text_codepoints(files: &[PathBuf]) -> Res<BTreeSet<u32>> {
+    let mut set = BTreeSet::new();
+    for f in files {
+        let text = fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        set.extend(text.chars().filter(|c| !c.is_control()).map(u32::from));
     }
     Ok(set)
 }
@@ -185,7 +232,7 @@ fn render(face: &Face, glyph_index: u32, cp: u32, ascender: i32) -> Res<Glyph> {
 
 // ---------------------------------------------------------------- generate
 
-fn generate(geodata: &Path, out: &Path, latin: &Path, cjk: &Path) -> Res<()> {
+fn generate(geodata: &Path, texts: &[PathBuf], out: &Path, latin: &Path, cjk: &Path) -> Res<()> {
     let lib = Library::init().map_err(|e| format!("FreeType init: {e}"))?;
     let latin_face = open_face(&lib, latin, Some("Noto Sans"))?;
     let cjk_face = open_face(&lib, cjk, Some(CJK_FAMILY))?;
@@ -195,7 +242,9 @@ fn generate(geodata: &Path, out: &Path, latin: &Path, cjk: &Path) -> Res<()> {
         ascender_px(&cjk_face)?
     );
 
-    let data = data_codepoints(geodata)?;
+    let mut data = data_codepoints(geodata)?;
+    data.extend(i18n_codepoints(geodata)?);
+    data.extend(text_codepoints(texts)?);
     let mut wanted: BTreeSet<u32> = BLOCKS.iter().flat_map(|&(a, b, _)| a..=b).collect();
     wanted.extend(data.iter().copied());
 
@@ -226,7 +275,7 @@ fn generate(geodata: &Path, out: &Path, latin: &Path, cjk: &Path) -> Res<()> {
         .collect();
     if !bad.is_empty() {
         return Err(format!(
-            "characters used in geodata but in neither font: {}",
+            "characters used in geodata or the --text files but in neither font: {}",
             bad.join(" ")
         ));
     }
@@ -261,7 +310,7 @@ fn generate(geodata: &Path, out: &Path, latin: &Path, cjk: &Path) -> Res<()> {
 
     println!(
         "covered {} codepoints ({from_latin} from Noto Sans, {from_cjk} from {CJK_FAMILY}); \
-         {} geodata characters; {} wanted codepoints in neither font",
+         {} characters of the geodata, its scenario titles and the --text files; {} wanted codepoints in neither font",
         covered.len(),
         data.len(),
         missing.len()

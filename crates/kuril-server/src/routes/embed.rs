@@ -6,6 +6,9 @@
 //! link never fails. The page shows the static image (`/image.png`) with a text alternative first; `embed.js`
 //! loads the interactive map only when asked to (web/src/embed.ts). All text is escaped; the query written into
 //! the page is re-encoded from the parsed view, never copied from the request.
+//!
+//! The page is in the view's language (`lang`): its own texts from [`texts`] (embed_texts.rs), the lines' names
+//! from the model's translations, the islands' names in the reader's script (`Names::both`).
 
 use std::fmt::Write as _;
 
@@ -14,17 +17,25 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use kuril_model::i18n::Lang;
 use kuril_model::{Model, Side};
 
 use crate::error::ApiError;
 use crate::state::{AppState, etag, not_modified};
 
+#[path = "embed_texts.rs"]
+pub mod texts;
+use texts::{Centre, EmbedTexts};
+
+/// The texts of a view's language.
+fn texts_of(view: &View) -> &'static EmbedTexts {
+    texts::texts(view.language())
+}
+
 pub fn router() -> Router<AppState> {
     Router::new().route("/embed", get(embed))
 }
 
-/// The service's name (page titles, oEmbed `provider_name`).
-pub const PROVIDER_NAME: &str = "Kuril Islands dispute map";
 /// Lines shown when a link does not say (the app's default).
 pub const DEFAULT_LINES: [&str; 3] = ["soviet", "japanese", "two-island-1956"];
 /// Size of the placeholder image when the embed page is not told otherwise (also oEmbed's default).
@@ -113,6 +124,11 @@ impl View {
         view
     }
 
+    /// The view's language.
+    pub fn language(&self) -> Lang {
+        Lang::parse(self.lang).unwrap_or(Lang::En)
+    }
+
     fn read_camera(&mut self, value: &str) {
         let parts: Vec<Option<f64>> = value
             .split('/')
@@ -190,24 +206,27 @@ impl View {
         )
     }
 
-    /// The page title: the service and the lines shown.
+    /// The page title, in the view's language: the service and the lines shown.
     pub fn title(&self, model: &Model) -> String {
-        let names: Vec<&str> = self.lines.iter().map(|id| short_title(model, id)).collect();
+        let t = texts_of(self);
+        let names: Vec<String> = self.lines.iter().map(|id| short_title(model, id, t.lang)).collect();
         if names.is_empty() {
-            PROVIDER_NAME.to_string()
+            t.provider_name.to_string()
         } else {
-            format!("{PROVIDER_NAME}: {}", names.join(", "))
+            (t.title)(&names.join(t.title_join))
         }
     }
 
-    /// The text alternative: which lines the view shows and, under each, which disputed islands each side holds.
+    /// The text alternative, in the view's language: which lines the view shows and, under each, which disputed
+    /// islands each side holds.
     pub fn describe(&self, model: &Model) -> Vec<String> {
+        let t = texts_of(self);
         let mut out = Vec::new();
         if self.lines.is_empty() {
-            out.push("The map shows no boundary line.".to_string());
+            out.push(t.no_lines.to_string());
         } else {
-            let names: Vec<&str> = self.lines.iter().map(|id| short_title(model, id)).collect();
-            out.push(format!("The map shows these lines: {}.", names.join("; ")));
+            let names: Vec<String> = self.lines.iter().map(|id| short_title(model, id, t.lang)).collect();
+            out.push((t.shows_lines)(&names.join(t.lines_join)));
         }
         let mut scenarios: Vec<&str> = self.lines.iter().map(String::as_str).collect();
         if let Some(a) = self.areas.as_deref().filter(|a| !scenarios.contains(a)) {
@@ -215,59 +234,61 @@ impl View {
         }
         for id in scenarios {
             let Ok(scenario) = model.scenario(id) else { continue };
-            let side = |side: Side| islands_held(model, |island| scenario.holder(island) == Some(side));
-            let mut sentence = format!(
-                "{}: on Japan's side {}; on Russia's side {}.",
-                short_title(model, id),
-                side(Side::Japan),
-                side(Side::Russia)
-            );
+            let side = |side: Side| islands_held(model, t, |island| scenario.holder(island) == Some(side));
+            let mut sentence = (t.sides)(&short_title(model, id, t.lang), &side(Side::Japan), &side(Side::Russia));
             if let Some(split) = &scenario.split
                 && let Ok(island) = model.island(&split.island)
             {
-                let _ = write!(sentence, " {} is divided between them.", island.names.en);
+                sentence.push_str(t.sentence_join);
+                sentence.push_str(&(t.divided)(&island.names.both(t.lang)));
             }
             out.push(sentence);
         }
         if let Some(a) = &self.areas {
-            out.push(format!("Shaded: each side's areas under {}.", short_title(model, a)));
+            out.push((t.shaded)(&short_title(model, a, t.lang)));
         }
-        out.push(format!(
-            "Centred on {:.2}° N, {:.2}° E at zoom {}.",
-            self.lat,
-            self.lng,
-            num(self.zoom, 1)
-        ));
+        out.push((t.centred)(Centre {
+            lat: self.lat,
+            lng: self.lng,
+            zoom: self.zoom,
+        }));
         out
     }
 }
 
-/// A scenario's title up to its colon ("1855 Treaty of Shimoda: …" → "1855 Treaty of Shimoda").
-fn short_title<'a>(model: &'a Model, id: &'a str) -> &'a str {
-    model
-        .scenario(id)
-        .map(|s| s.title.split(':').next().unwrap_or(&s.title).trim())
-        .unwrap_or(id)
+/// A scenario's title in `lang` up to its colon ("1855 Treaty of Shimoda: …" → "1855 Treaty of Shimoda",
+/// "日本の立場：…" → "日本の立場"), from the model's translations; its id when the model has none (a model loaded
+/// without its translations), never the English title in another language.
+pub fn short_title(model: &Model, id: &str, lang: Lang) -> String {
+    let Ok(scenario) = model.scenario(id) else {
+        return id.to_string();
+    };
+    let title = match model.translations(lang) {
+        None => Some(scenario.title.as_str()),
+        Some(table) => table.get(&format!("scenario:{id}:/title")).map(String::as_str),
+    };
+    title.map_or_else(|| id.to_string(), |t| kuril_render::short_title(t).to_string())
 }
 
-/// The disputed islands matching `held`, main islands by name, the Habomai islets as one group.
-fn islands_held(model: &Model, held: impl Fn(&str) -> bool) -> String {
+/// The disputed islands matching `held`, main islands by name (both names, in the reader's script), the Habomai
+/// islets as one group.
+fn islands_held(model: &Model, t: &EmbedTexts, held: impl Fn(&str) -> bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut habomai = false;
     for island in model.islands.iter().filter(|i| i.disputed && held(&i.id)) {
         if island.group == "habomai" {
             if !habomai {
-                parts.push("the Habomai islets".to_string());
+                parts.push(t.habomai.to_string());
             }
             habomai = true;
         } else {
-            parts.push(island.names.en.clone());
+            parts.push(island.names.both(t.lang));
         }
     }
     if parts.is_empty() {
-        "none of the disputed islands".to_string()
+        t.none_of_them.to_string()
     } else {
-        parts.join(", ")
+        parts.join(t.islands_join)
     }
 }
 
@@ -353,6 +374,7 @@ pub fn share_tags(base: &str, page_url: &str, view: &View, title: &str, descript
             "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{oembed}\" title=\"{title}\">\n",
             "<meta property=\"og:type\" content=\"website\">\n",
             "<meta property=\"og:site_name\" content=\"{site}\">\n",
+            "<meta property=\"og:locale\" content=\"{locale}\">\n",
             "<meta property=\"og:title\" content=\"{title}\">\n",
             "<meta property=\"og:description\" content=\"{description}\">\n",
             "<meta property=\"og:url\" content=\"{url}\">\n",
@@ -368,7 +390,12 @@ pub fn share_tags(base: &str, page_url: &str, view: &View, title: &str, descript
             "<meta name=\"twitter:image:alt\" content=\"{description}\">\n",
         ),
         oembed = e(&oembed),
-        site = e(PROVIDER_NAME),
+        site = e(texts_of(view).provider_name),
+        locale = match view.language() {
+            Lang::En => "en_GB",
+            Lang::Ja => "ja_JP",
+            Lang::Ru => "ru_RU",
+        },
         title = e(title),
         description = e(description),
         url = e(page_url),
@@ -395,32 +422,46 @@ const TITLE_ROW: u32 = 22;
 const KEY_ROW: u32 = 20;
 const GAP: u32 = 4;
 const CREDIT_LINE: u32 = 16;
-/// An upper bound of the credits' average character width at 12 px, px (so that the height given never falls short).
+/// An upper bound of the credits' average character width at 12 px, px (so that the height given never falls short):
+/// Latin, Cyrillic, and the full-width characters of Japanese (one em each).
 const CREDIT_CHAR_PX: f64 = 7.5;
+const CYRILLIC_CHAR_PX: f64 = 8.0;
+const WIDE_CHAR_PX: f64 = 12.0;
 
-/// The credits under the embedded picture (the short form on frames narrower than [`NARROW_EMBED`] px, where
-/// web/src/embed.css shows it instead), and the link to the full map that follows them.
-pub const EMBED_CREDITS: &str = "Shorelines: GSHHG (LGPL-3.0), © OpenStreetMap contributors (ODbL); land: Natural \
-     Earth. Lines computed from the shorelines; each position attributed to its side.";
-pub const EMBED_CREDITS_SHORT: &str = "Shorelines: GSHHG, © OpenStreetMap contributors; land: Natural Earth.";
-pub const FULL_MAP_LINK: &str = "Open the full map";
+/// The width of a line of credits at 12 px, px (an upper bound).
+fn credit_px(s: &str) -> f64 {
+    s.chars()
+        .map(|c| match u32::from(c) {
+            0x0400..=0x04FF => CYRILLIC_CHAR_PX,
+            0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => WIDE_CHAR_PX,
+            _ => CREDIT_CHAR_PX,
+        })
+        .sum()
+}
+
 /// Below this frame width the page shows the short credits (embed.css: `@media (max-width: 399px)`).
 pub const NARROW_EMBED: u32 = 400;
 
-/// The embed page's height at a frame width: the picture keeps the default image's shape, the rows around it
-/// have fixed heights, the credits wrap to as many lines as the width needs (counted with an upper bound of the
-/// font's character width). The page is at least as tall as its frame (CSS), so a frame of this height shows it
-/// whole with nothing to scroll.
+/// The English embed page's height at a frame width ([`embed_height_in`]).
 pub fn embed_height(width: u32) -> u32 {
+    embed_height_in(width, Lang::En)
+}
+
+/// The embed page's height at a frame width in a language: the picture keeps the default image's shape, the rows
+/// around it have fixed heights, the credits wrap to as many lines as the width needs (counted with an upper bound
+/// of the font's character width). The page is at least as tall as its frame (CSS), so a frame of this height
+/// shows it whole with nothing to scroll.
+pub fn embed_height_in(width: u32, lang: Lang) -> u32 {
+    let t = texts::texts(lang);
     let inner = width.saturating_sub(2 * PAGE_PAD).max(1);
     let picture = (f64::from(inner) * f64::from(DEFAULT_SIZE.1) / f64::from(DEFAULT_SIZE.0)).round() as u32;
     let credits = if width < NARROW_EMBED {
-        EMBED_CREDITS_SHORT
+        t.credits_short
     } else {
-        EMBED_CREDITS
+        t.credits
     };
-    let chars = (credits.chars().count() + 1 + FULL_MAP_LINK.chars().count()) as f64;
-    let credit_lines = ((chars * CREDIT_CHAR_PX) / f64::from(inner)).ceil().max(1.0) as u32;
+    let px = credit_px(credits) + CREDIT_CHAR_PX + credit_px(t.full_map_link);
+    let credit_lines = (px / f64::from(inner)).ceil().max(1.0) as u32;
     2 * PAGE_PAD + TITLE_ROW + GAP + KEY_ROW + GAP + picture + GAP + credit_lines * CREDIT_LINE
 }
 
@@ -429,6 +470,7 @@ pub fn embed_height(width: u32) -> u32 {
 /// styles).
 fn key_html(model: &Model, view: &View) -> String {
     let e = html_escape;
+    let t = texts_of(view);
     let mut items = String::new();
     for (id, colour, dash) in kuril_tiles::style::LINE_STYLES {
         if !view.lines.iter().any(|l| l == id) {
@@ -444,17 +486,17 @@ fn key_html(model: &Model, view: &View) -> String {
         let _ = write!(
             items,
             "<li data-line=\"{id}\"><svg width=\"30\" height=\"10\" viewBox=\"0 0 30 10\" aria-hidden=\"true\" focusable=\"false\"><line x1=\"1\" y1=\"5\" x2=\"29\" y2=\"5\" stroke=\"{colour}\" stroke-width=\"3\"{dash_attr}/></svg>{}</li>",
-            e(short_title(model, id))
+            e(&short_title(model, id, t.lang))
         );
     }
     if let Some(a) = &view.areas {
         let _ = write!(
             items,
-            "<li class=\"embed-key-areas\">Areas under {}:</li>",
-            e(short_title(model, a))
+            "<li class=\"embed-key-areas\">{}</li>",
+            e(&(t.areas_under)(&short_title(model, a, t.lang)))
         );
         for (side, colour) in kuril_tiles::style::CLAIM_FILLS {
-            let name = if side == "japan" { "Japan" } else { "Russia" };
+            let name = if side == "japan" { t.japan } else { t.russia };
             let _ = write!(
                 items,
                 "<li data-area=\"{side}\"><svg width=\"16\" height=\"10\" viewBox=\"0 0 16 10\" aria-hidden=\"true\" focusable=\"false\"><rect x=\"1\" y=\"1\" width=\"14\" height=\"8\" fill=\"{colour}\" fill-opacity=\"{}\" stroke=\"{colour}\"/></svg>{name}</li>",
@@ -475,9 +517,10 @@ pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
     let width = size_param(query, "width", DEFAULT_SIZE.0);
     let height = size_param(query, "height", DEFAULT_SIZE.1);
     let load_visible = query.split('&').any(|p| p == "load=visible");
+    let t = texts_of(&view);
     let title = view.title(model);
     let sentences = view.describe(model);
-    let description = sentences.join(" ");
+    let description = sentences.join(t.sentence_join);
     let page_url = format!("{base}/embed?{}", view.query());
     let app_url = format!("{base}/#{}", view.query());
     let tags = share_tags(base, &page_url, &view, &title, &description);
@@ -492,7 +535,7 @@ pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
     let srcset: Vec<String> = SRCSET_WIDTHS.iter().map(|&w| format!("{} {w}w", picture(w))).collect();
     format!(
         r#"<!doctype html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -506,15 +549,15 @@ pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
 <body data-load="{load}">
 <main class="embed" id="embed">
 <h1 class="embed-title" id="embed-title">{title}</h1>
-<ul class="embed-key" data-testid="embed-key" aria-label="Key" tabindex="0">{key}</ul>
+<ul class="embed-key" data-testid="embed-key" aria-label="{key_label}" tabindex="0">{key}</ul>
 <figure class="embed-figure" id="embed-figure" aria-labelledby="embed-title">
 <img class="embed-image" id="embed-image" data-testid="embed-image" src="{src}" srcset="{srcset}" sizes="100vw" width="{width}" height="{height}" alt="{description}">
 <div class="embed-map" id="embed-map" data-testid="embed-map" hidden></div>
-<button type="button" class="embed-load" id="embed-load" data-testid="embed-load" aria-describedby="embed-load-note"><span class="embed-load-label">Load interactive map</span></button>
-<p class="embed-load-note visually-hidden" id="embed-load-note">Loads the map that you can zoom and pan; the image shows the same view.</p>
+<button type="button" class="embed-load" id="embed-load" data-testid="embed-load" aria-describedby="embed-load-note" data-loading="{loading}" data-failed="{load_failed}"><span class="embed-load-label">{load_map}</span></button>
+<p class="embed-load-note visually-hidden" id="embed-load-note">{load_note}</p>
 </figure>
 <section class="embed-description visually-hidden" id="embed-description" data-testid="embed-description" data-disputed="{disputed}" aria-live="polite">
-<h2>What the map shows</h2>
+<h2>{description_heading}</h2>
 {paragraphs}
 </section>
 <p class="embed-credits"><span class="embed-credits-long">{credits}</span><span class="embed-credits-short">{credits_short}</span> <a href="{app_url}" target="_blank" rel="noopener">{full_map}</a></p>
@@ -522,16 +565,23 @@ pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
 </body>
 </html>
 "#,
+        lang = t.lang.code(),
         title = e(&title),
         description = e(&description),
         tags = tags,
+        key_label = e(t.key_label),
+        loading = e(t.loading),
+        load_failed = e(t.load_failed),
+        load_map = e(t.load_map),
+        load_note = e(t.load_note),
+        description_heading = e(t.description_heading),
         load = if load_visible { "visible" } else { "click" },
         key = key_html(model, &view),
         src = e(&picture(width)),
         srcset = e(&srcset.join(", ")),
-        credits = e(EMBED_CREDITS),
-        credits_short = e(EMBED_CREDITS_SHORT),
-        full_map = e(FULL_MAP_LINK),
+        credits = e(t.credits),
+        credits_short = e(t.credits_short),
+        full_map = e(t.full_map_link),
         width = width,
         height = height,
         paragraphs = paragraphs,
@@ -573,8 +623,8 @@ pub fn app_index(state: &AppState, headers: &HeaderMap, index_html: &[u8]) -> Re
     let html = std::str::from_utf8(index_html).map_err(ApiError::internal)?;
     let base = state.base_url(headers);
     let view = View::default_view();
-    let title = PROVIDER_NAME.to_string();
-    let description = view.describe(&state.model).join(" ");
+    let title = texts_of(&view).provider_name.to_string();
+    let description = view.describe(&state.model).join(texts_of(&view).sentence_join);
     let tags = share_tags(&base, &format!("{base}/"), &view, &title, &description);
     let mut body = match html.find("</head>") {
         Some(at) => format!("{}{}{}", &html[..at], tags, &html[at..]),

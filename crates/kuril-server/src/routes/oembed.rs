@@ -15,10 +15,11 @@ use axum::routing::get;
 use kuril_model::Model;
 use serde_json::json;
 
-pub use super::embed::embed_height;
-use super::embed::{DEFAULT_SIZE, PROVIDER_NAME, View, html_escape, line_ids};
+use super::embed::{DEFAULT_SIZE, View, html_escape, line_ids, texts};
+pub use super::embed::{embed_height, embed_height_in};
 use crate::error::ApiError;
 use crate::state::AppState;
+use kuril_model::i18n::Lang;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/oembed", get(oembed))
@@ -30,15 +31,21 @@ const CACHE_AGE: u64 = 86_400;
 /// The narrowest embed the page's layout is made for, px.
 pub const MIN_EMBED_WIDTH: u32 = 240;
 
-/// The size of the embed frame: the default width (800) or `maxwidth` if smaller, and the embed page's height at
-/// that width (`embed_height`: its picture, key, title and credits), narrower still when that height would exceed
-/// `maxheight`; `None` when no embed of at least [`MIN_EMBED_WIDTH`] fits.
+/// The size of the embed frame of the English page ([`fit_in`]).
 pub fn fit(maxwidth: Option<u32>, maxheight: Option<u32>) -> Option<(u32, u32)> {
+    fit_in(maxwidth, maxheight, Lang::En)
+}
+
+/// The size of the embed frame in a language: the default width (800) or `maxwidth` if smaller, and the embed
+/// page's height at that width (`embed_height_in`: its picture, key, title and credits in that language),
+/// narrower still when that height would exceed `maxheight`; `None` when no embed of at least
+/// [`MIN_EMBED_WIDTH`] fits.
+pub fn fit_in(maxwidth: Option<u32>, maxheight: Option<u32>, lang: Lang) -> Option<(u32, u32)> {
     let widest = maxwidth.unwrap_or(DEFAULT_SIZE.0).min(DEFAULT_SIZE.0);
     // The widest that fits (the height is not monotonic in the width: the credits wrap, and shorten when narrow).
     (MIN_EMBED_WIDTH..=widest)
         .rev()
-        .map(|w| (w, embed_height(w)))
+        .map(|w| (w, embed_height_in(w, lang)))
         .find(|&(_, h)| maxheight.is_none_or(|max| h <= max))
 }
 
@@ -123,12 +130,13 @@ async fn oembed(
     })?;
     let view = with_step(&state.model, url.trim(), view);
 
-    let (width, height) = fit(maxwidth, maxheight).ok_or_else(|| {
+    let lang = view.language();
+    let (width, height) = fit_in(maxwidth, maxheight, lang).ok_or_else(|| {
         ApiError::not_found(format!(
             "no embed fits within maxwidth {} × maxheight {}: the narrowest is {MIN_EMBED_WIDTH}×{} px",
             maxwidth.map_or("-".to_string(), |w| w.to_string()),
             maxheight.map_or("-".to_string(), |h| h.to_string()),
-            embed_height(MIN_EMBED_WIDTH)
+            embed_height_in(MIN_EMBED_WIDTH, lang)
         ))
     })?;
     let title = view.title(&state.model);
@@ -142,7 +150,7 @@ async fn oembed(
         "type": "rich",
         "version": "1.0",
         "title": title,
-        "provider_name": PROVIDER_NAME,
+        "provider_name": texts::texts(lang).provider_name,
         "provider_url": format!("{base}/"),
         "cache_age": CACHE_AGE,
         "html": html,
