@@ -35,7 +35,8 @@ function start(): void {
   const load = (focus: boolean): Promise<void> => {
     if (loading) return loading;
     button.disabled = true;
-    label.textContent = 'Loading the interactive map…';
+    // The page gives the labels in its language (routes/embed_texts.rs).
+    label.textContent = button.dataset.loading ?? '…';
     const url = new URL('embed-map.js', import.meta.url).href;
     loading = (import(url) as Promise<typeof import('./embed-map')>)
       .then((mod) => mod.mountEmbedMap({ container, image, description: document.getElementById('embed-description') }))
@@ -47,7 +48,7 @@ function start(): void {
       .catch((err: unknown) => {
         loading = undefined;
         button.disabled = false;
-        label.textContent = 'The interactive map could not be loaded: try again';
+        label.textContent = button.dataset.failed ?? '×';
         console.warn(err);
       });
     window.__embedLoaded = loading;
