@@ -6,6 +6,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { applyState, applyTheme, setupLayers } from './apply';
 import { h, on } from './dom';
+import { t } from './i18n';
 import { HISTORICAL_LINE_IDS, LINE_IDS, cloneState, type AppState, type LineId } from './state';
 
 declare global {
@@ -243,7 +244,8 @@ export class CompareView {
     if (!compare || !this.divider) return;
     const l = this.opts.labels();
     this.divider.setAttribute('aria-label', l.divider);
-    if (this.leftLabel) this.leftLabel.textContent = `${l.left}: ${l.lineName(compare[0])}`;
-    if (this.rightLabel) this.rightLabel.textContent = `${l.right}: ${l.lineName(compare[1])}`;
+    const { labelValue } = t(this.state?.lang ?? 'en');
+    if (this.leftLabel) this.leftLabel.textContent = labelValue(l.left, l.lineName(compare[0]));
+    if (this.rightLabel) this.rightLabel.textContent = labelValue(l.right, l.lineName(compare[1]));
   }
 }

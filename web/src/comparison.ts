@@ -3,6 +3,7 @@
 // scenario, and the method and simplifications stated next to the numbers. The arithmetic is pure (`rows`).
 import type { ScenarioDoc } from './data';
 import { h, on } from './dom';
+import { t } from './i18n';
 import { LINE_IDS, type Lang, type LineId } from './state';
 import type { ToolStrings } from './tools-i18n';
 
@@ -106,7 +107,7 @@ export function comparisonPane(
   const table = h(
     'table',
     { class: 'stats', 'data-testid': 'stats-table' },
-    h('caption', {}, `${s.statsCaption}. ${s.differenceNote}`),
+    h('caption', {}, t(lang).sentences(s.statsCaption, s.differenceNote)),
     h('colgroup', {}, h('col', {})),
     ...METRICS.map(() => h('colgroup', { span: '2' })),
     h('thead', {}, head1, head2),

@@ -76,7 +76,7 @@ export function describeMap(state: AppState, disputed: IslandInfo[]): string[] {
   const visible: AnyLineId[] = ALL_LINE_IDS.filter((id) => lineVisible(state, id));
   const out: string[] = [];
   if (visible.length === 0) out.push(s.noLines);
-  else out.push(`${s.mapShows} ${visible.map((id) => s.line[id]).join(s.listJoin)}.`);
+  else out.push(s.mapShows(visible.map((id) => s.line[id]).join(s.listJoin)));
   const scenarios = [...visible];
   if (state.areas && !scenarios.includes(state.areas)) scenarios.push(state.areas);
   if (disputed.length > 0) {
@@ -89,6 +89,6 @@ export function describeMap(state: AppState, disputed: IslandInfo[]): string[] {
       if (divided.length > 0) out.push(s.divided(islandList(divided, state)));
     }
   }
-  if (state.areas) out.push(`${s.areas}: ${s.line[state.areas]}.`);
+  if (state.areas) out.push(s.areasNow(s.line[state.areas]));
   return out;
 }

@@ -8,7 +8,10 @@ export interface Strings {
   lines: string;
   line: Record<AnyLineId, string>;
   details: string;
+  /** The label of the areas select. */
   areas: string;
+  /** The sentence of the text description that says which scenario the shaded areas follow. */
+  areasNow: (line: string) => string;
   areasNone: string;
   historical: string;
   japan: string;
@@ -39,7 +42,7 @@ export interface Strings {
   loading: string;
   notFound: string;
   neutral: string;
-  mapShows: string;
+  mapShows: (lines: string) => string;
   noLines: string;
   holds: (line: string, japan: string, russia: string) => string;
   divided: (islands: string) => string;
@@ -52,6 +55,11 @@ export interface Strings {
   /** Each data source or library with its licence: what, licence. */
   dataLicence: Record<DataLicence, [string, string]>;
   documentSources: string;
+  /** Punctuation as each language writes it: "label: value", "value (note)", two sentences, figures in a row. */
+  labelValue: (label: string, value: string) => string;
+  withNote: (value: string, note: string) => string;
+  sentences: (first: string, second: string) => string;
+  figureJoin: string;
 }
 
 /** The data and software whose licences the sources panel lists, in that order. */
@@ -73,6 +81,7 @@ const en: Strings = {
   },
   details: 'Details',
   areas: 'Show the areas each side holds under',
+  areasNow: (line) => `Show the areas each side holds under: ${line}.`,
   areasNone: 'None',
   historical: 'Historical treaties',
   japan: 'Japan',
@@ -104,7 +113,7 @@ const en: Strings = {
   notFound: 'No such feature.',
   neutral:
     'Each line is a boundary as one position, treaty or idea would draw it: the two governments’ positions, the 1956 Declaration both signed, the historical treaties, the equal-area idea. Lines at sea are computed as equidistance lines. The map takes no side.',
-  mapShows: 'The map shows these lines:',
+  mapShows: (lines) => `The map shows these lines: ${lines}.`,
   noLines: 'The map shows no boundary line.',
   holds: (line, japan, russia) => `${line}: Japan holds ${japan}; Russia holds ${russia}.`,
   divided: (islands) => `The line divides ${islands} between the two sides.`,
@@ -125,6 +134,10 @@ const en: Strings = {
     pmtiles: ['PMTiles', 'BSD-3-Clause'],
   },
   documentSources: 'Documents cited',
+  labelValue: (label, value) => `${label}: ${value}`,
+  withNote: (value, note) => `${value} (${note})`,
+  sentences: (first, second) => `${first}. ${second}`,
+  figureJoin: '; ',
 };
 
 const ja: Strings = {
@@ -141,7 +154,8 @@ const ja: Strings = {
     'portsmouth-1905': '1905年 ポーツマス条約',
   },
   details: '詳細',
-  areas: '各側の区域を表示',
+  areas: '区域を色分けするシナリオ',
+  areasNow: (line) => `区域を色分けするシナリオ：${line}。`,
   areasNone: 'なし',
   historical: '過去の条約',
   japan: '日本',
@@ -173,10 +187,10 @@ const ja: Strings = {
   notFound: '該当する地物がありません。',
   neutral:
     '各線は、両政府それぞれの立場、両国が署名した1956年の共同宣言、歴史上の条約、面積等分案のそれぞれが示す境界です。海上の線は等距離線として計算しています。本地図はどちらの立場もとりません。',
-  mapShows: '表示中の境界線：',
+  mapShows: (lines) => `表示中の境界線：${lines}。`,
   noLines: '境界線は表示されていません。',
-  holds: (line, japan, russia) => `${line}：日本 ${japan}、ロシア ${russia}。`,
-  divided: (islands) => `${islands}は線により両国に分けられる。`,
+  holds: (line, japan, russia) => `${line}：日本側は${japan}、ロシア側は${russia}。`,
+  divided: (islands) => `${islands}は、この線で日露に分割されます。`,
   none: 'なし',
   habomai: '歯舞群島',
   listJoin: '、',
@@ -193,7 +207,11 @@ const ja: Strings = {
     maplibre: ['MapLibre GL JS', 'BSD-3-Clause'],
     pmtiles: ['PMTiles', 'BSD-3-Clause'],
   },
-  documentSources: '引用文書',
+  documentSources: '参照文書',
+  labelValue: (label, value) => `${label}：${value}`,
+  withNote: (value, note) => `${value}（${note}）`,
+  sentences: (first, second) => `${String(first).replace(/。$/, '')}。${second}`,
+  figureJoin: '、',
 };
 
 const ru: Strings = {
@@ -206,11 +224,12 @@ const ru: Strings = {
     'two-island-1956': 'Советско-японская декларация 1956 года: передача двух островов',
     'equal-area-split': 'Раздел поровну по площади (расчёт)',
     'shimoda-1855': 'Симодский трактат 1855 года',
-    'saint-petersburg-1875': 'Петербургский договор 1875 года',
+    'saint-petersburg-1875': 'Санкт-Петербургский договор 1875 года',
     'portsmouth-1905': 'Портсмутский мирный договор 1905 года',
   },
   details: 'Подробнее',
   areas: 'Показать районы сторон по варианту',
+  areasNow: (line) => `Районы сторон закрашены по варианту «${line}».`,
   areasNone: 'Не показывать',
   historical: 'Исторические договоры',
   japan: 'Япония',
@@ -231,18 +250,18 @@ const ru: Strings = {
   dates: 'Даты и документы',
   method: 'Метод',
   area: 'Площадь',
-  computedArea: 'Рассчитано этой картой',
+  computedArea: 'Расчёт по данным этой карты',
   officialAreas: 'Официальные и опубликованные данные',
-  mainIsland: 'основной остров',
-  withIslets: 'с малыми островами',
+  mainIsland: 'только основной остров',
+  withIslets: 'с прилегающими островками',
   minWidth: 'Наименьшая ширина (расчёт)',
   notes: 'Примечания',
-  underEachLine: 'Принадлежность по каждой позиции',
+  underEachLine: 'Принадлежность по каждому варианту',
   loading: 'Загрузка…',
   notFound: 'Объект не найден.',
   neutral:
     'Каждая линия — граница так, как её проводит одна из позиций, договоров или идей: позиции двух правительств, подписанная обоими декларация 1956 года, исторические договоры, идея раздела по площади. Линии на море рассчитаны как линии равного отстояния. Карта не встаёт ни на чью сторону.',
-  mapShows: 'На карте показаны линии:',
+  mapShows: (lines) => `На карте показаны линии: ${lines}.`,
   noLines: 'Линии границ не показаны.',
   holds: (line, japan, russia) => `${line}: Японии — ${japan}; России — ${russia}.`,
   divided: (islands) => `Линия делит между сторонами: ${islands}.`,
@@ -262,7 +281,11 @@ const ru: Strings = {
     maplibre: ['MapLibre GL JS', 'BSD-3-Clause'],
     pmtiles: ['PMTiles', 'BSD-3-Clause'],
   },
-  documentSources: 'Цитируемые документы',
+  documentSources: 'Упомянутые документы',
+  labelValue: (label, value) => `${label}: ${value}`,
+  withNote: (value, note) => `${value} (${note})`,
+  sentences: (first, second) => `${first}. ${second}`,
+  figureJoin: '; ',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, ja, ru };

@@ -3,6 +3,7 @@
 // click adds a point instead of opening a panel; Escape finishes.
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { geodesicDistance, pathLength, type LngLat } from './geodesic';
+import { t } from './i18n';
 import type { Lang } from './state';
 import { withUnit } from './units';
 
@@ -17,8 +18,9 @@ const NAUTICAL_MILE_M = 1852;
  */
 export function formatDistance(metres: number, lang: Lang): string {
   const nmi = withUnit(metres / NAUTICAL_MILE_M, lang, 'nmi', 3, true);
-  if (metres < 1000) return `${withUnit(metres, lang, 'm')} (${nmi})`;
-  return `${withUnit(metres / 1000, lang, 'km', 3, true)} (${nmi})`;
+  const { withNote } = t(lang);
+  if (metres < 1000) return withNote(withUnit(metres, lang, 'm'), nmi);
+  return withNote(withUnit(metres / 1000, lang, 'km', 3, true), nmi);
 }
 
 export interface MeasureReading {

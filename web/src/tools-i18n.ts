@@ -1,9 +1,14 @@
 // Interface strings of the analyst tools (compare, statistics, downloads, overlay, measure) in English, Japanese
 // and Russian. Kept apart from i18n.ts so that the tools are one folder of concerns; figures and method texts
 // come from the API in the reader's language.
-import type { OverlayErrorCode } from './overlay';
+import { OVERLAY_MAX_BYTES, type OverlayErrorCode } from './overlay';
 import type { Lang } from './state';
 import { ruPlural } from './units';
+
+/** The overlay's size limit in megabytes, as `lang` writes numbers (the same figure as `overlayIntro` gets). */
+function maxMb(lang: Lang): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(OVERLAY_MAX_BYTES / 1024 / 1024);
+}
 
 export interface ToolStrings {
   tools: string;
@@ -124,7 +129,7 @@ const en: ToolStrings = {
   overlayRemoved: 'Your file was removed from the map.',
   dropHere: 'Drop a GeoJSON or KML file to show it on the map',
   overlayErrors: {
-    'too-large': 'The file is too large: the limit is 10 MB.',
+    'too-large': `The file is too large: the limit is ${maxMb('en')} MB.`,
     empty: 'The file holds no features to show.',
     'invalid-json': 'The file is not valid JSON.',
     'not-geojson': 'The file is JSON but not GeoJSON.',
@@ -151,7 +156,7 @@ const ja: ToolStrings = {
   compare: '比較',
   stats: '統計',
   downloads: 'ダウンロード',
-  overlay: 'ファイル表示',
+  overlay: '手元のファイル',
   measure: '距離計測',
   compareIntro: '2つのシナリオを左右に並べて表示します。仕切り線をドラッグするか、仕切り線にフォーカスを移して矢印キーで動かします。2つの地図は連動します。',
   left: '左',
@@ -177,8 +182,8 @@ const ja: ToolStrings = {
   downloadsIntro: 'すべてのファイルは地図と同じデータからこのサーバーが作成します。',
   collections: 'コレクション',
   currentScenarios: '表示中のシナリオ',
-  ogcIntro: 'QGIS・GDAL向け：OGC API – Features サービス',
-  viewImage: 'この表示を画像で',
+  ogcIntro: 'QGIS・GDAL 向け：OGC API – Features サービスの URL：',
+  viewImage: '現在の表示の画像',
   tilesTitle: 'ベクトルタイルとスタイル',
   tilesIntro: 'QGIS（ベクトルタイル）、GDAL、他の MapLibre ページに地図を手動で追加するには：',
   xyzUrl: 'タイルの URL（XYZ）',
@@ -188,19 +193,19 @@ const ja: ToolStrings = {
     islands: '島',
     straits: '海峡',
     lines: '境界線',
-    'claim-areas': '主張区域',
+    'claim-areas': '日露の区域',
     'maritime-zones': '海域',
     places: '地点',
   },
   overlayIntro: (mb) =>
-    `手元の GeoJSON または KML ファイルを地図に重ねて表示します。地図にドロップするか、ここで選択してください。ファイルはブラウザ内で読み込まれ、送信されません。最大 ${mb} MB。`,
+    `手元の GeoJSON または KML ファイルを地図に重ねて表示します。地図にドロップするか、ここで選択してください。ファイルはブラウザ内で読み込まれ、送信されません。最大 ${new Intl.NumberFormat('ja').format(mb)} MB。`,
   chooseFile: 'GeoJSON または KML ファイルを選択',
   removeOverlay: 'ファイルの表示を消す',
-  overlayLoaded: (name, count) => `${name}：${count} 件の地物を表示しています。`,
+  overlayLoaded: (name, count) => `${name}：${new Intl.NumberFormat('ja').format(count)}件の地物を表示しています。`,
   overlayRemoved: 'ファイルの表示を消しました。',
   dropHere: 'GeoJSON または KML ファイルをドロップすると地図に表示します',
   overlayErrors: {
-    'too-large': 'ファイルが大きすぎます（上限 10 MB）。',
+    'too-large': `ファイルが大きすぎます（上限 ${maxMb('ja')} MB）。`,
     empty: '表示できる地物がありません。',
     'invalid-json': '正しい JSON ではありません。',
     'not-geojson': 'JSON ですが GeoJSON ではありません。',
@@ -210,15 +215,15 @@ const ja: ToolStrings = {
   },
   measureStart: '計測を開始',
   measureStop: '計測を終了',
-  measureIntro: '地図上をクリックするか、キーボードで地図を動かして中心点を追加します。Escape で終了。距離は WGS 84 楕円体上の測地線長です。',
+  measureIntro: '地図上をクリックするか、キーボードで地図を動かして中心点を追加します。Esc キーで終了。距離は WGS 84 楕円体上の測地線長です。',
   addCentre: '地図の中心を追加',
   clear: '消去',
-  measureNone: '点がありません。',
-  measureTotal: (distance, points) => `${distance}（${points} 点）`,
-  measureFailed: 'ほぼ対蹠点の組があるため距離を計算できません。',
+  measureNone: 'まだ点がありません。',
+  measureTotal: (distance, points) => `${points}点を結ぶ経路：${distance}`,
+  measureFailed: '互いにほぼ対蹠点となる2点があるため、距離を計算できません。',
   measureMethod: 'WGS 84 上の Vincenty 逆解法',
   equalAreaNote:
-    '面積等分案：2006年に日本の外務大臣が言及した考えで、どちらの政府も採用していません（詳細を参照）。択捉島を横切る線は、各側が4島の陸地の半分を持つように計算したものです。',
+    '面積等分案：2006年に日本の外務大臣が言及した考えで、どちらの政府も採用していません（「詳細」を参照）。択捉島を横切る線は、各側が4島の陸地の半分を持つように計算したものです。',
 };
 
 const ru: ToolStrings = {
@@ -227,25 +232,25 @@ const ru: ToolStrings = {
   stats: 'Статистика',
   downloads: 'Скачать',
   overlay: 'Свой файл',
-  measure: 'Измерить',
-  compareIntro: 'Два варианта рядом: перетащите разделитель или выберите его и нажимайте стрелки. Обе карты движутся вместе.',
+  measure: 'Измерение',
+  compareIntro: 'Два варианта рядом: перетащите разделитель или переведите на него фокус и нажимайте клавиши со стрелками. Обе карты перемещаются синхронно.',
   left: 'Слева',
   right: 'Справа',
   compareStart: 'Сравнить',
   compareStop: 'Закончить сравнение',
-  divider: 'Разделитель между вариантами (процент ширины карты слева)',
+  divider: 'Разделитель между вариантами (положение от левого края, в процентах ширины карты)',
   compareSame: 'Выберите два разных варианта.',
   compareHint: 'Каждая половина карты показывает районы и линию своего варианта.',
   statsCaption: 'Площадь каждой стороны по каждому варианту, км²',
   baseline: 'Разница относительно',
   scenario: 'Вариант',
   land: 'Суша (четыре острова)',
-  territorialSea: 'Территориальное море (12 миль)',
-  eez: 'Зона типа ИЭЗ (12–200 миль)',
-  beyond: 'Море дальше 200 миль',
+  territorialSea: 'Территориальное море (12 мор. миль)',
+  eez: 'Зона типа ИЭЗ (12–200 мор. миль)',
+  beyond: 'Море за пределами 200 мор. миль',
   differenceNote: 'Вторая строка ячейки: разница с базовым вариантом.',
-  isBaseline: 'база',
-  windowSea: (km2) => `Море в окне анализа: ${km2} км² (морские районы обеих сторон в каждом варианте дают в сумме эту величину).`,
+  isBaseline: 'базовый',
+  windowSea: (km2) => `Море в пределах области анализа: ${km2} км² (морские районы обеих сторон в каждом варианте дают в сумме эту величину).`,
   methodHeading: 'Метод и упрощения',
   methodNote: (about, text) => `${about}: ${text}.`,
   loadFailed: 'Не удалось загрузить данные.',
@@ -253,7 +258,7 @@ const ru: ToolStrings = {
   collections: 'Коллекции',
   currentScenarios: 'Варианты на карте сейчас',
   ogcIntro: 'Для QGIS и GDAL: сервис OGC API – Features по адресу',
-  viewImage: 'Этот вид как изображение',
+  viewImage: 'Изображение текущего вида',
   tilesTitle: 'Векторные тайлы и стиль',
   tilesIntro: 'Чтобы добавить карту вручную в QGIS (векторные тайлы), GDAL или на другую страницу с MapLibre:',
   xyzUrl: 'Адрес тайлов (XYZ)',
@@ -265,10 +270,10 @@ const ru: ToolStrings = {
     lines: 'Линии',
     'claim-areas': 'Районы сторон',
     'maritime-zones': 'Морские зоны',
-    places: 'Пункты',
+    places: 'Географические объекты',
   },
   overlayIntro: (mb) =>
-    `Показать свой файл GeoJSON или KML поверх карты: перетащите его на карту или выберите здесь. Файл читается в браузере и никуда не отправляется. Не более ${mb} МБ.`,
+    `Показать свой файл GeoJSON или KML поверх карты: перетащите его на карту или выберите здесь. Файл читается в браузере и никуда не отправляется. Не более ${new Intl.NumberFormat('ru').format(mb)} МБ.`,
   chooseFile: 'Выбрать файл GeoJSON или KML',
   removeOverlay: 'Убрать свой файл с карты',
   overlayLoaded: (name, count) =>
@@ -276,7 +281,7 @@ const ru: ToolStrings = {
   overlayRemoved: 'Ваш файл убран с карты.',
   dropHere: 'Отпустите файл GeoJSON или KML, чтобы показать его на карте',
   overlayErrors: {
-    'too-large': 'Файл слишком большой: предел 10 МБ.',
+    'too-large': `Файл слишком большой: не более ${maxMb('ru')} МБ.`,
     empty: 'В файле нет объектов для показа.',
     'invalid-json': 'Файл не является корректным JSON.',
     'not-geojson': 'Это JSON, но не GeoJSON.',
@@ -287,13 +292,13 @@ const ru: ToolStrings = {
   measureStart: 'Начать измерение',
   measureStop: 'Закончить измерение',
   measureIntro:
-    'Щёлкайте по карте или двигайте карту клавиатурой и добавляйте её центр. Escape завершает. Расстояния геодезические, на эллипсоиде WGS 84.',
+    'Щёлкайте по карте или двигайте карту клавиатурой и добавляйте её центр. Esc — завершить измерение. Расстояния геодезические, на эллипсоиде WGS 84.',
   addCentre: 'Добавить центр карты',
   clear: 'Очистить',
   measureNone: 'Точек пока нет.',
   measureTotal: (distance, points) => `${distance}, ${points} ${ruPlural(points, ['точка', 'точки', 'точек'])}`,
-  measureFailed: 'Две точки почти диаметрально противоположны: расстояние не вычисляется.',
-  measureMethod: 'обратная задача Винсенти на WGS 84',
+  measureFailed: 'Две точки почти диаметрально противоположны: расстояние невозможно вычислить.',
+  measureMethod: 'Формула Винсенти (обратная геодезическая задача), эллипсоид WGS 84',
   equalAreaNote:
     'Раздел поровну по площади: идея, высказанная министром иностранных дел Японии в 2006 году; ни одно правительство её не приняло (см. «Подробнее»). Линия через Итуруп рассчитана так, чтобы каждой стороне досталась половина суши четырёх островов.',
 };

@@ -349,7 +349,14 @@ export class Ui {
             'dl',
             {},
             h('dt', {}, s.computedArea),
-            h('dd', {}, `${withUnit(computed.main_island, state.lang, 'km2', 2)} (${s.mainIsland}); ${withUnit(computed.with_islets, state.lang, 'km2', 2)} (${s.withIslets})`),
+            h(
+              'dd',
+              {},
+              [
+                s.withNote(withUnit(computed.main_island, state.lang, 'km2', 2), s.mainIsland),
+                s.withNote(withUnit(computed.with_islets, state.lang, 'km2', 2), s.withIslets),
+              ].join(s.figureJoin),
+            ),
             h('dd', { class: 'note' }, computed.method),
           )
         : null,
@@ -362,7 +369,7 @@ export class Ui {
               'ul',
               { class: 'areas' },
               island.official_areas.map((a) =>
-                h('li', {}, `${withUnit(a.km2, state.lang, 'km2', 2)} (${scope(a.scope)}) — `, h('span', {}, a.by), sourceList(a.sources)),
+                h('li', {}, `${s.withNote(withUnit(a.km2, state.lang, 'km2', 2), scope(a.scope))} — `, h('span', {}, a.by), sourceList(a.sources)),
               ),
             ),
           )

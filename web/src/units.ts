@@ -1,4 +1,5 @@
-// Units as each language writes them: "km", "km²", "m" and nautical miles in English and Japanese (海里), and
+// Units as each language writes them: "km", "km²", "m" and nautical miles in English and Japanese (海里, with no
+// space after the number), and
 // "км", "км²", "м" and "мор. миля/мили/миль" in Russian (the plural form the number takes). Numbers in the reader's
 // own format (Intl).
 import type { Lang } from './state';
@@ -32,5 +33,7 @@ export function withUnit(value: number, lang: Lang, u: 'km' | 'km2' | 'm' | 'nmi
     const decimals = fixed ? digits : (String(shown).split('.')[1]?.length ?? 0);
     return `${n} ${ruPlural(shown, RU_NMI, decimals)}`;
   }
+  // Japanese writes 海里 straight after the number, as its counters (6.666海里, 12海里); km, km² and m keep the space.
+  if (lang === 'ja' && u === 'nmi') return `${n}${unit(lang, u)}`;
   return `${n} ${unit(lang, u)}`;
 }

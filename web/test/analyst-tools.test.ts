@@ -122,6 +122,10 @@ describe('formatDistance', () => {
     assert.equal(toolStrings('ru').measureTotal('5 км', 3), '5 км, 3 точки');
     assert.equal(toolStrings('ru').measureTotal('5 км', 11), '5 км, 11 точек');
     assert.equal(toolStrings('ru').overlayLoaded('f.kml', 22), 'f.kml: показаны 22 объекта.');
-    assert.equal(formatDistance(850.4, 'ja'), '850 m (0.459 海里)');
+    // Japanese brackets and counters: full-width brackets, 海里 and 点 straight after the number.
+    assert.equal(formatDistance(850.4, 'ja'), '850 m（0.459海里）');
+    assert.equal(formatDistance(3563.04, 'ja'), '3.563 km（1.924海里）');
+    assert.equal(toolStrings('ja').measureTotal(formatDistance(3563.04, 'ja'), 3), '3点を結ぶ経路：3.563 km（1.924海里）');
+    assert.equal(toolStrings('ja').overlayLoaded('f.kml', 22), 'f.kml：22件の地物を表示しています。');
   });
 });

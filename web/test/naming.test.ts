@@ -125,6 +125,25 @@ describe('describeMap', () => {
     assert.match(text[1]!, /^1956 Joint Declaration/);
   });
 
+  test('Japanese and Russian sentences use their own punctuation and wording', () => {
+    const s = cloneState(DEFAULT_STATE);
+    for (const id of LINE_IDS) s.lines[id] = false;
+    s.lines.soviet = true;
+    s.areas = 'soviet';
+    s.naming = 'ja';
+    s.lang = 'ja';
+    const ja = describeMap(s, islands);
+    assert.equal(ja[0], '表示中の境界線：ロシアの立場。');
+    assert.match(ja[1]!, /^ロシアの立場：日本側はなし、ロシア側は択捉島、/);
+    assert.equal(ja[2], '区域を色分けするシナリオ：ロシアの立場。');
+    s.naming = 'ru';
+    s.lang = 'ru';
+    const ru = describeMap(s, islands);
+    assert.equal(ru[0], 'На карте показаны линии: Позиция России.');
+    assert.match(ru[1]!, /^Позиция России: Японии — ни одного острова; России — /);
+    assert.equal(ru[2], 'Районы сторон закрашены по варианту «Позиция России».');
+  });
+
   test('every naming and language gives text', () => {
     for (const naming of NAMINGS) {
       for (const lang of LANGS) {
