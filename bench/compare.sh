@@ -38,7 +38,9 @@ echo "== export z0–z$maxzoom"
 /usr/bin/time -f '%e s wall, %M KiB peak RSS' -o "$work/export.time" \
   "$bin" export --out "$work/site" --max-zoom "$maxzoom" >"$work/export.log" 2>&1
 tiles_total=$(grep -oE '[0-9,]+ tiles' "$work/export.log" | tail -1 || true)
-echo "export: $(cat "$work/export.time"), $tiles_total, $(du -h "$work/site/tiles.pmtiles" | cut -f1) PMTiles"
+# The archive is named by its content (tiles-<hash>.pmtiles): the style says which.
+archive="$work/site/$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sources"]["kuril"]["url"].removeprefix("pmtiles://"))' "$work/site/style.json")"
+echo "export: $(cat "$work/export.time"), $tiles_total, $(du -h "$archive" | cut -f1) PMTiles"
 
 python3 - >"$work/candidates" <<'PY'
 import math
@@ -51,7 +53,7 @@ for z in range(6, 12):
         for y in range(y0, y1 + 1):
             print(f"{z}/{x}/{y}")
 PY
-node bench/pmtiles-to-dir.mjs "$work/site/tiles.pmtiles" "$work/tree/tiles" <"$work/candidates" >"$work/tiles"
+node bench/pmtiles-to-dir.mjs "$archive" "$work/tree/tiles" <"$work/candidates" >"$work/tiles"
 n=$(wc -l <"$work/tiles")
 
 echo "== start the servers"
@@ -91,7 +93,9 @@ nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
 pids+=($!)
 
 p_martin=$(free_port)
-martin --listen-addresses "127.0.0.1:$p_martin" "$work/site/tiles.pmtiles" >"$work/martin.log" 2>&1 &
+# Martin names a source by its file name: "tiles", as the URLs below expect.
+ln -sf "$archive" "$work/tiles.pmtiles"
+martin --listen-addresses "127.0.0.1:$p_martin" "$work/tiles.pmtiles" >"$work/martin.log" 2>&1 &
 pids+=($!)
 
 first=$(head -1 "$work/tiles")

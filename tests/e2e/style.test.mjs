@@ -55,7 +55,8 @@ describe('style.json passes the MapLibre style-spec validator', () => {
     const style = assertValid(readFileSync(join(exported.dir, 'style.json'), 'utf8'), 'export style.json');
     const vector = Object.values(style.sources).filter((s) => s.type === 'vector');
     assert.equal(vector.length, 1, 'one vector source');
-    assert.equal(vector[0].url, 'pmtiles://tiles.pmtiles');
+    assert.equal(vector[0].url, `pmtiles://${exported.archive}`);
+    assert.match(vector[0].url, /^pmtiles:\/\/tiles-[0-9a-f]{16}\.pmtiles$/, 'a content-addressed archive name');
     assert.equal(style.glyphs, 'glyphs/{fontstack}/{range}.pbf');
   });
 });

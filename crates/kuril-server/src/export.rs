@@ -1,6 +1,10 @@
 //! `kuril export --out DIR`: a self-contained static site — the web app, one PMTiles v3 archive with every
 //! non-empty tile, the glyphs, the GeoJSON documents and a style pointing at them with relative URLs. Any
 //! static host with HTTP Range support (nginx, a CDN, object storage) serves it; no server of ours is needed.
+//!
+//! The archive's name carries its content's hash (`tiles-<16 hex digits of SHA-256>.pmtiles`), so a CDN can cache
+//! it as immutable. The export is written beside the folder's current content and switched in by renames once
+//! it is complete and its archive has been read back (`publish.rs`): a re-export never breaks a live site.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,6 +21,7 @@ use kuril_tiles::style::{StyleUrls, style};
 use kuril_tiles::{TileId, Tiler};
 use pmtiles::{Compression, PmTilesWriter, TileCoord, TileType};
 
+use crate::publish::{STYLE, Target};
 use crate::routes::{GLYPHS, WEB};
 
 /// Export options.
@@ -33,6 +38,8 @@ pub struct ExportOptions {
 pub struct ExportSummary {
     pub tiles: usize,
     pub pmtiles_bytes: u64,
+    /// The archive's file name in the export folder (`tiles-<hash>.pmtiles`).
+    pub archive: String,
     pub elapsed: Duration,
 }
 
@@ -65,19 +72,13 @@ fn pmtiles_id(t: TileId) -> u64 {
 
 pub fn export(model: &Model, tiler: &Tiler, opts: &ExportOptions) -> anyhow::Result<ExportSummary> {
     let started = Instant::now();
-    let out = &opts.out;
-    fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let target = Target::open(&opts.out)?;
     for f in files(&WEB) {
-        write(&out.join(f.path()), f.contents())?;
+        target.write(&rel(f.path())?, f.contents())?;
     }
     for f in files(&GLYPHS) {
-        write(&out.join("glyphs").join(f.path()), f.contents())?;
+        target.write(&format!("glyphs/{}", rel(f.path())?), f.contents())?;
     }
-    let style = style(&StyleUrls {
-        source: "pmtiles://tiles.pmtiles".to_string(),
-        glyphs: "glyphs/{fontstack}/{range}.pbf".to_string(),
-    });
-    write(&out.join("style.json"), &serde_json::to_vec_pretty(&style)?)?;
     let docs: Vec<(String, serde_json::Value)> = {
         let mut d = vec![
             ("api/islands.geojson".to_string(), geojson_out::islands(model)),
@@ -121,14 +122,57 @@ pub fn export(model: &Model, tiler: &Tiler, opts: &ExportOptions) -> anyhow::Res
         d
     };
     for (path, doc) in docs {
-        write(&out.join(path), &serde_json::to_vec(&doc)?)?;
+        target.write(&path, &serde_json::to_vec(&doc)?)?;
     }
-    let (tiles, bytes) = write_pmtiles(tiler, &out.join("tiles.pmtiles"), opts)?;
+    pause_point("before-archive");
+    let part = target.staging().join("tiles.pmtiles.part");
+    let (tiles, bytes, samples) = write_pmtiles(tiler, &part, opts)?;
+    pause_point("after-archive");
+    let archive = format!("tiles-{}.pmtiles", file_hash(&part)?);
+    crate::archive_check::check(&part, opts.max_zoom, tiles, &samples)
+        .with_context(|| format!("the new archive {} did not read back", part.display()))?;
+    fs::rename(&part, target.staging().join(&archive)).with_context(|| format!("naming {archive}"))?;
+    // The style last of all: it names the archive.
+    let style = style(&StyleUrls {
+        source: format!("pmtiles://{archive}"),
+        glyphs: "glyphs/{fontstack}/{range}.pbf".to_string(),
+    });
+    target.write(STYLE, &serde_json::to_vec_pretty(&style)?)?;
+    target.publish(&archive, pause_point)?;
     Ok(ExportSummary {
         tiles,
         pmtiles_bytes: bytes,
+        archive,
         elapsed: started.elapsed(),
     })
+}
+
+/// For the tests that kill an export part-way (`tests/export_atomic.rs`): with `KURIL_EXPORT_PAUSE=<point>` the
+/// export says `paused at <point>` on stderr when it gets there and waits a minute, long enough to be killed.
+/// The points: `before-archive`, `during-archive` (after the first chunk of tiles), `after-archive`,
+/// `during-switch` (the new archive in place, the style not yet) and `after-switch` (before the clean-up).
+pub fn pause_point(point: &str) {
+    if std::env::var("KURIL_EXPORT_PAUSE").is_ok_and(|p| p == point) {
+        eprintln!("paused at {point}");
+        std::thread::sleep(Duration::from_secs(60));
+    }
+}
+
+/// An embedded file's path as a `/`-separated relative path.
+fn rel(p: &Path) -> anyhow::Result<String> {
+    let parts: Option<Vec<&str>> = p.components().map(|c| c.as_os_str().to_str()).collect();
+    parts
+        .map(|v| v.join("/"))
+        .ok_or_else(|| anyhow::anyhow!("{} is not a UTF-8 path", p.display()))
+}
+
+/// The first 16 hex digits of the file's SHA-256.
+fn file_hash(path: &Path) -> anyhow::Result<String> {
+    use sha2::Digest;
+    let mut f = fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut h = sha2::Sha256::new();
+    std::io::copy(&mut f, &mut h).with_context(|| format!("reading {}", path.display()))?;
+    Ok(h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect())
 }
 
 /// Every file of an embedded folder, recursively.
@@ -140,18 +184,18 @@ fn files<'a>(dir: &'a include_dir::Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
     out
 }
 
-fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
-}
+/// Tiles as they were written: to be found again in the archive.
+pub type Samples = Vec<(TileId, Vec<u8>)>;
 
 /// A tile cut by a worker: its bytes, nothing (empty), or the error.
 type CutTile = anyhow::Result<Option<Vec<u8>>>;
 
-/// Cut every candidate tile (in parallel, in chunks kept in tile-id order) and write the non-empty ones.
-fn write_pmtiles(tiler: &Tiler, path: &Path, opts: &ExportOptions) -> anyhow::Result<(usize, u64)> {
+/// Tiles kept to compare with what the archive gives back: the first written and then one in every [`SAMPLE_EVERY`].
+const SAMPLE_EVERY: usize = 997;
+
+/// Cut every candidate tile (in parallel, in chunks kept in tile-id order) and write the non-empty ones: how many,
+/// the archive's size, and a sample of the tiles as written.
+fn write_pmtiles(tiler: &Tiler, path: &Path, opts: &ExportOptions) -> anyhow::Result<(usize, u64, Samples)> {
     let todo = candidates(opts.max_zoom);
     let bar = if opts.progress {
         ProgressBar::new(todo.len() as u64)
@@ -177,6 +221,7 @@ fn write_pmtiles(tiler: &Tiler, path: &Path, opts: &ExportOptions) -> anyhow::Re
         .create(file)?;
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let mut written = 0usize;
+    let mut samples: Samples = Vec::new();
     for chunk in todo.chunks(4096) {
         let next = AtomicUsize::new(0);
         let results: Mutex<Vec<Option<CutTile>>> = Mutex::new((0..chunk.len()).map(|_| None).collect());
@@ -203,13 +248,24 @@ fn write_pmtiles(tiler: &Tiler, path: &Path, opts: &ExportOptions) -> anyhow::Re
                 anyhow::bail!("tile {id} was not cut")
             };
             if let Some(bytes) = r? {
+                if written == 256 {
+                    pause_point("during-archive");
+                }
                 writer.add_tile(TileCoord::new(id.z, id.x, id.y)?, &bytes)?;
+                if written.is_multiple_of(SAMPLE_EVERY) {
+                    samples.push((*id, bytes));
+                }
                 written += 1;
             }
         }
     }
-    writer.finalize()?;
+    writer
+        .finalize()
+        .with_context(|| format!("writing {}", path.display()))?;
+    fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .with_context(|| format!("writing {}", path.display()))?;
     bar.finish_with_message("done");
     let bytes = fs::metadata(path)?.len();
-    Ok((written, bytes))
+    Ok((written, bytes, samples))
 }

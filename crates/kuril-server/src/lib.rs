@@ -1,9 +1,11 @@
 //! The thin server over the model and tiling crates: routes, HTTP errors, the static export.
 
+pub mod archive_check;
 pub mod error;
 pub mod export;
 pub mod formats;
 pub mod prepared;
+pub mod publish;
 pub mod routes;
 pub mod serve;
 pub mod state;

@@ -68,9 +68,10 @@ fn main() -> anyhow::Result<()> {
                 },
             )?;
             println!(
-                "exported {} tiles ({:.1} MB PMTiles) and the web app to {} in {:.1} s",
+                "exported {} tiles ({:.1} MB PMTiles, {}) and the web app to {} in {:.1} s",
                 s.tiles,
                 s.pmtiles_bytes as f64 / 1e6,
+                s.archive,
                 out.display(),
                 s.elapsed.as_secs_f64()
             );

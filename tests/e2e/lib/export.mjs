@@ -34,8 +34,17 @@ function run(bin, args, timeoutMs) {
   });
 }
 
+/** The tile archive an export's style names (its `pmtiles://` source, relative to the folder). */
+export function archiveOf(dir) {
+  const style = JSON.parse(readFileSync(join(dir, 'style.json'), 'utf8'));
+  const url = style.sources.kuril.url;
+  if (!url.startsWith('pmtiles://')) throw new Error(`${dir}/style.json: source ${url} is not pmtiles://`);
+  return url.slice('pmtiles://'.length);
+}
+
 /**
- * Returns the export: { dir, seconds, pmtilesBytes, output, cleanup() }. `seconds` is the wall time of the
+ * Returns the export: { dir, archive, seconds, pmtilesBytes, output, cleanup() }. `archive` is the file name of
+ * the tile archive, as the export's style names it (`tiles-<hash>.pmtiles`). `seconds` is the wall time of the
  * `kuril export` run that made it (possibly in another test file of the same run).
  */
 export async function ensureExport({ timeoutMs = 300_000 } = {}) {
@@ -57,10 +66,11 @@ export async function ensureExport({ timeoutMs = 300_000 } = {}) {
     const started = process.hrtime.bigint();
     const output = await run(bin, ['export', '--out', out, '--max-zoom', String(EXPORT_MAX_ZOOM)], timeoutMs);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const pmtilesBytes = statSync(join(out, 'tiles.pmtiles')).size;
+    const archive = archiveOf(out);
+    const pmtilesBytes = statSync(join(out, archive)).size;
     try {
       renameSync(out, dir);
-      writeFileSync(metaFile, JSON.stringify({ seconds, pmtilesBytes, output }));
+      writeFileSync(metaFile, JSON.stringify({ seconds, archive, pmtilesBytes, output }));
     } catch {
       // another test file finished first: use its export
     }
