@@ -130,7 +130,7 @@ fn a_killed_export_leaves_the_previous_or_the_new_one_whole() {
     let before = snapshot(&out);
 
     for point in ["before-archive", "during-archive", "after-archive", "during-switch"] {
-        kill_at(&out, 8, point);
+        kill_at(&out, 7, point);
         let archive = assert_whole(&out, point);
         assert_eq!(
             archive, old_archive,
@@ -152,7 +152,7 @@ fn a_killed_export_leaves_the_previous_or_the_new_one_whole() {
         }
     }
 
-    kill_at(&out, 8, "after-switch");
+    kill_at(&out, 7, "after-switch");
     let new_archive = assert_whole(&out, "after-switch");
     assert_ne!(
         new_archive, old_archive,
@@ -253,7 +253,7 @@ fn a_full_disk_leaves_the_previous_export_and_says_so() {
         }
         assert_whole(&out, "the first export");
         let before = snapshot(&out);
-        let second = export(&out, 8);
+        let second = export(&out, 6);
         let msg = String::from_utf8_lossy(&second.stderr).into_owned();
         if second.status.success() {
             return Err(format!(
