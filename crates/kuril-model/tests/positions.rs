@@ -3,26 +3,8 @@
 //! cited only to the other side, or to an encyclopedia, fails.
 
 mod common;
-use common::MODEL;
+use common::{JAPAN, MODEL, RUSSIA, from};
 use kuril_model::ScenarioKind;
-
-/// Hosts of each government's own publications.
-const JAPAN: [&str; 4] = ["mofa.go.jp", "kantei.go.jp", "cao.go.jp", "shugiin.go.jp"];
-const RUSSIA: [&str; 4] = ["mid.ru", "kremlin.ru", "government.ru", "rg.ru"];
-
-fn host(url: &str) -> &str {
-    url.split("://")
-        .nth(1)
-        .unwrap_or("")
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("")
-}
-
-fn from(hosts: &[&str], url: &str) -> bool {
-    let h = host(url);
-    hosts.iter().any(|g| h == *g || h.ends_with(&format!(".{g}")))
-}
 
 #[test]
 fn each_position_cites_its_own_government() {

@@ -1,20 +1,16 @@
 //! Every source can be found again and is dated; the treaties are cited to their texts, not only to an
 //! encyclopedia; and the agreements the two governments read differently cite each government.
 //!
-//! `sources.json` is read here as it is written, because the model's `Source` keeps only title, publisher, address,
-//! date of access and licence: a source without an address must carry a `citation` (a full bibliographic
-//! reference: work, publisher, year, volume or page).
+//! `sources.json` is read here as it is written (the model keeps a `citation` but not the maintainers' `note`): a
+//! source without an address must carry a `citation` (a full bibliographic reference: work, publisher, year,
+//! volume or page).
 
 mod common;
 
-use common::MODEL;
+use common::{JAPAN, MODEL, RUSSIA, from};
 use serde_json::{Map, Value};
 
 const SOURCES: &str = include_str!("../../../geodata/sources.json");
-
-/// Hosts of each government's own publications: the same lists as `positions.rs`.
-const JAPAN: [&str; 4] = ["mofa.go.jp", "kantei.go.jp", "cao.go.jp", "shugiin.go.jp"];
-const RUSSIA: [&str; 4] = ["mid.ru", "kremlin.ru", "government.ru", "rg.ru"];
 
 /// The timeline's treaty steps: each must cite something other than Wikipedia or Wikisource.
 const TREATY_STEPS: [&str; 5] = [
@@ -32,20 +28,6 @@ const BOTH_READINGS: [&str; 4] = [
     "2001-irkutsk",
     "2018-singapore",
 ];
-
-fn host(url: &str) -> &str {
-    url.split("://")
-        .nth(1)
-        .unwrap_or("")
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("")
-}
-
-fn from(hosts: &[&str], url: &str) -> bool {
-    let h = host(url);
-    hosts.iter().any(|g| h == *g || h.ends_with(&format!(".{g}")))
-}
 
 /// Wikipedia or Wikisource, by address or by publisher.
 fn wiki(url: Option<&str>, publisher: Option<&str>) -> bool {
