@@ -4,6 +4,7 @@ pub mod archive_check;
 pub mod error;
 pub mod export;
 pub mod formats;
+pub mod media;
 pub mod prepared;
 pub mod publish;
 pub mod routes;

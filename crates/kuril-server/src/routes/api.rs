@@ -13,8 +13,7 @@ use crate::error::ApiError;
 use crate::prepared::{Prepared, cached};
 use crate::state::AppState;
 
-const GEOJSON: &str = "application/geo+json";
-const JSON: &str = "application/json";
+use crate::media::{GEOJSON, JSON};
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -3,6 +3,7 @@
 //! `GET /api/download/{collection}.{ext}` and `GET /api/download/scenario/{id}.{ext}`; the files are built from
 //! the same prepared collections as `/ogc` (flat properties), once, and cached with an ETag.
 
+use crate::media;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -28,22 +29,22 @@ pub const FORMATS: [Format; 4] = [
     Format {
         ext: "geojson",
         name: "GeoJSON",
-        content_type: "application/geo+json",
+        content_type: media::GEOJSON,
     },
     Format {
         ext: "kml",
         name: "KML",
-        content_type: "application/vnd.google-earth.kml+xml",
+        content_type: media::KML,
     },
     Format {
         ext: "csv",
         name: "CSV with WKT geometry",
-        content_type: "text/csv; charset=utf-8",
+        content_type: media::CSV,
     },
     Format {
         ext: "gpkg",
         name: "GeoPackage",
-        content_type: "application/geopackage+sqlite3",
+        content_type: media::GEOPACKAGE,
     },
 ];
 

@@ -10,6 +10,7 @@
 //! The page is in the view's language (`lang`): its own texts from [`texts`] (embed_texts.rs), the lines' names
 //! from the model's translations, the islands' names in the reader's script (`Names::both`).
 
+use crate::media;
 use std::fmt::Write as _;
 
 use axum::Router;
@@ -593,10 +594,7 @@ pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
 fn html_response(body: String, headers: &HeaderMap) -> Response {
     let tag = etag(body.as_bytes());
     let mut h = HeaderMap::new();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(media::HTML));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     // The page depends on the Host it was asked through (absolute URLs in its head).
     h.insert(header::VARY, HeaderValue::from_static("Host"));

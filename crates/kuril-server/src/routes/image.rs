@@ -6,6 +6,7 @@
 //! canonical view, and sent with an ETag; with more than [`MAX_QUEUED`] new views waiting, a 503 with
 //! `Retry-After` rather than a queue that outlasts the request timeout.
 
+use crate::media;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -42,8 +43,8 @@ enum Format {
 impl Format {
     fn content_type(self) -> &'static str {
         match self {
-            Format::Png => "image/png",
-            Format::Svg => "image/svg+xml; charset=utf-8",
+            Format::Png => media::PNG,
+            Format::Svg => media::SVG_UTF8,
         }
     }
 

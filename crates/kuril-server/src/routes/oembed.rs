@@ -5,6 +5,7 @@
 //! Errors as the spec asks, with this service's JSON error body: 404 for a URL that is not one of ours, 501 for
 //! a format other than JSON, 400 for a missing `url` or a `maxwidth`/`maxheight` that is not a positive integer.
 
+use crate::media;
 use std::collections::HashMap;
 
 use axum::Router;
@@ -161,7 +162,7 @@ async fn oembed(
         "thumbnail_height": height,
     });
     let mut h = HeaderMap::new();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(media::JSON));
     h.insert(header::VARY, HeaderValue::from_static("Host"));
     Ok((h, body.to_string()).into_response())
 }

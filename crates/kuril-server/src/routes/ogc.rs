@@ -22,9 +22,8 @@ use crate::error::ApiError;
 use crate::formats::{Feature, Layer, column_name};
 use crate::state::AppState;
 
-pub const GEOJSON: &str = "application/geo+json";
-const JSON: &str = "application/json";
-pub const OPENAPI: &str = "application/vnd.oai.openapi+json;version=3.0";
+use crate::media::JSON;
+pub use crate::media::{GEOJSON, OPENAPI};
 const CRS84: &str = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
 /// Items per page when `limit` is absent.

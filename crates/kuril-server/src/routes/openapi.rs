@@ -2,10 +2,10 @@
 //! glyphs, static images, the embed page and oEmbed. `ogc::openapi` merges them into the one document served at
 //! `/ogc/api`, so that one definition describes every endpoint (and schemathesis checks them all).
 
+use crate::media;
 use serde_json::{Map, Value, json};
 
-const JSON: &str = "application/json";
-const GEOJSON: &str = "application/geo+json";
+use crate::media::{GEOJSON, JSON};
 
 fn err(description: &str) -> Value {
     json!({ "description": description,
@@ -253,7 +253,7 @@ pub fn service_paths(scenarios: &[String]) -> Map<String, Value> {
                 ),
             ]),
             json!({
-                "200": ok("The tile", "application/vnd.mapbox-vector-tile", json!({ "type": "string", "format": "binary" })),
+                "200": ok("The tile", media::MVT, json!({ "type": "string", "format": "binary" })),
                 "204": { "description": "An empty tile" },
                 "304": not_modified(),
                 "400": err("z, x or y is not a non-negative integer"),
@@ -295,15 +295,15 @@ pub fn service_paths(scenarios: &[String]) -> Map<String, Value> {
                 ),
             ]),
             json!({
-                "200": ok("The glyphs", "application/x-protobuf", json!({ "type": "string", "format": "binary" })),
+                "200": ok("The glyphs", media::PROTOBUF, json!({ "type": "string", "format": "binary" })),
                 "304": not_modified(),
                 "400": err("Malformed range"),
                 "404": err("Unknown fontstack or range"),
             }),
         ),
     );
-    put("/image.png", image("png", "image/png"));
-    put("/image.svg", image("svg", "image/svg+xml"));
+    put("/image.png", image("png", media::PNG));
+    put("/image.svg", image("svg", media::SVG));
     put(
         "/embed",
         get(

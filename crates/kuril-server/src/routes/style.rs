@@ -1,5 +1,6 @@
 //! `GET /style.json` and the glyphs it names, `GET /glyphs/{fontstack}/{range}.pbf`.
 
+use crate::media;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -86,7 +87,7 @@ async fn glyphs(
     };
     let tag = etag(&body);
     let mut h = HeaderMap::new();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-protobuf"));
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(media::PROTOBUF));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
     if let Ok(v) = HeaderValue::from_str(&tag) {
         h.insert(header::ETAG, v);

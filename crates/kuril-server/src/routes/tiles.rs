@@ -1,5 +1,6 @@
 //! `GET /tiles/{z}/{x}/{y}.mvt` and `GET /tiles.json`.
 
+use crate::media;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -12,7 +13,7 @@ use crate::error::ApiError;
 use crate::prepared::{Prepared, cached};
 use crate::state::{AppState, CachedTile};
 
-pub const MVT_TYPE: &str = "application/vnd.mapbox-vector-tile";
+pub const MVT_TYPE: &str = media::MVT;
 /// Tiles are derived from data built into the binary: a day's caching is safe, revalidation is cheap (ETag).
 const TILE_CACHE_CONTROL: &str = "public, max-age=86400";
 
@@ -64,6 +65,6 @@ async fn tilejson(State(state): State<AppState>, headers: HeaderMap) -> Response
     let base = state.base_url(&headers);
     let doc = kuril_tiles::tilejson(state.tiler.layers(), &format!("{base}/tiles/{{z}}/{{x}}/{{y}}.mvt"));
     let mut h = HeaderMap::new();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(media::JSON));
     Prepared::new(serde_json::to_vec(&doc).unwrap_or_default(), true).respond(&headers, h)
 }

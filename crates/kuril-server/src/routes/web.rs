@@ -1,5 +1,6 @@
 //! The web app (built into web/dist by build.rs and embedded) and `/healthz`.
 
+use crate::media;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -44,15 +45,15 @@ async fn asset(
 
 pub fn content_type(file: &str) -> &'static str {
     match file.rsplit('.').next() {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") | Some("mjs") => "text/javascript; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("json") => "application/json",
-        Some("map") => "application/json",
+        Some("html") => media::HTML,
+        Some("js") | Some("mjs") => media::JAVASCRIPT,
+        Some("css") => media::CSS,
+        Some("svg") => media::SVG,
+        Some("png") => media::PNG,
+        Some("json") => media::JSON,
+        Some("map") => media::JSON,
         Some("woff2") => "font/woff2",
-        _ => "application/octet-stream",
+        _ => media::OCTET_STREAM,
     }
 }
 
