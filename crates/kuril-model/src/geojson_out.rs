@@ -331,13 +331,6 @@ pub const METHODS: [(&str, &str); 9] = [
     ("split-parallel", SPLIT_PARALLEL_METHOD),
 ];
 
-fn side_key(side: Side) -> &'static str {
-    match side {
-        Side::Japan => "japan",
-        Side::Russia => "russia",
-    }
-}
-
 /// Every scenario's maritime zones, one feature per scenario, side and zone (zones of no area left out).
 pub fn maritime_zones(model: &Model) -> Result<Value, ModelError> {
     let mut features = Vec::new();
@@ -349,7 +342,7 @@ pub fn maritime_zones(model: &Model) -> Result<Value, ModelError> {
             features.push(feature(
                 z.geometry.clone().into(),
                 json!({
-                    "id": format!("{}:{}:{}", s.id, side_key(z.side), serde_json::to_value(z.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+                    "id": format!("{}:{}:{}", s.id, z.side.as_str(), serde_json::to_value(z.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
                     "scenario": s.id, "side": z.side, "zone": z.kind, "area_km2": km2(z.area_km2),
                 }),
             ));
@@ -369,7 +362,7 @@ pub fn sea_by_side(model: &Model, id: &str) -> Result<Value, ModelError> {
         "beyond_200nm_km2": per(ZoneKind::Beyond),
         "sea_km2": { "japan": km2(z.sea(Side::Japan)), "russia": km2(z.sea(Side::Russia)) },
         "window_sea_km2": km2(z.window_sea_km2),
-        "window_land_km2": Value::Object(z.land_km2.iter().map(|(s, a)| (side_key(*s).to_string(), json!(km2(*a)))).collect()),
+        "window_land_km2": Value::Object(z.land_km2.iter().map(|(s, a)| (s.as_str().to_string(), json!(km2(*a)))).collect()),
         "method": if model.windows(id)? == [model.analysis_window] { ZONES_METHOD } else { ZONES_OWN_WINDOWS_METHOD },
     }))
 }

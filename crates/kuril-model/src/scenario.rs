@@ -20,6 +20,20 @@ pub enum Side {
 
 impl Side {
     pub const BOTH: [Side; 2] = [Side::Japan, Side::Russia];
+
+    /// The side's name as every published document spells it (the serde form): `japan` or `russia`.
+    ///
+    /// ```
+    /// use kuril_model::Side;
+    /// assert_eq!(Side::Japan.as_str(), "japan");
+    /// assert_eq!(serde_json::to_value(Side::Russia).expect("a side serialises"), Side::Russia.as_str());
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Japan => "japan",
+            Side::Russia => "russia",
+        }
+    }
 }
 
 /// A scenario: who holds what, whose position it is, and the documents behind it.

@@ -175,13 +175,6 @@ fn name_props(n: &Names) -> Vec<(String, Value)> {
     out
 }
 
-fn side_str(side: Side) -> &'static str {
-    match side {
-        Side::Japan => "japan",
-        Side::Russia => "russia",
-    }
-}
-
 fn land(model: &Model) -> Result<Layer, TileError> {
     let [w, so, e, n] = SHORELINE_REGION;
     let region = Rect::new(coord! { x: w, y: so }, coord! { x: e, y: n });
@@ -226,7 +219,7 @@ fn holder_props(model: &Model, island_id: &str) -> Vec<(String, Value)> {
         .iter()
         .filter_map(|sc| {
             let side = sc.holder(island_id)?;
-            Some((format!("holder_{}", sc.id.replace('-', "_")), s(side_str(side))))
+            Some((format!("holder_{}", sc.id.replace('-', "_")), s(side.as_str())))
         })
         .collect()
 }
@@ -295,7 +288,7 @@ fn island_labels(model: &Model) -> Layer {
         for sc in &model.scenarios {
             let holders: Vec<Option<Side>> = model.group(&g.id).map(|i| sc.holder(&i.id)).collect();
             if let Some(Some(side)) = holders.first().copied().filter(|h| holders.iter().all(|x| x == h)) {
-                props.push((format!("holder_{}", sc.id.replace('-', "_")), s(side_str(side))));
+                props.push((format!("holder_{}", sc.id.replace('-', "_")), s(side.as_str())));
             }
         }
         props.push(("rank".to_string(), Value::Num(1.0)));
@@ -384,7 +377,7 @@ fn claim_areas(model: &Model) -> Result<Layer, TileError> {
         for side in Side::BOTH {
             let props = vec![
                 ("scenario".to_string(), s(&sc.id)),
-                ("side".to_string(), s(side_str(side))),
+                ("side".to_string(), s(side.as_str())),
             ];
             features.extend(feature(world_polygons(areas.of(side)), props, 0, MAX_ZOOM));
         }
