@@ -42,17 +42,7 @@ tiles_total=$(grep -oE '[0-9,]+ tiles' "$work/export.log" | tail -1 || true)
 archive="$work/site/$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sources"]["kuril"]["url"].removeprefix("pmtiles://"))' "$work/site/style.json")"
 echo "export: $(cat "$work/export.time"), $tiles_total, $(du -h "$archive" | cut -f1) PMTiles"
 
-python3 - >"$work/candidates" <<'PY'
-import math
-def tile(lon, lat, z):
-    n = 2 ** z
-    return int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
-for z in range(6, 12):
-    x0, y0 = tile(143.0, 47.0, z); x1, y1 = tile(151.5, 42.0, z)
-    for x in range(x0, x1 + 1):
-        for y in range(y0, y1 + 1):
-            print(f"{z}/{x}/{y}")
-PY
+python3 bench/tiles.py >"$work/candidates"
 node bench/pmtiles-to-dir.mjs "$archive" "$work/tree/tiles" <"$work/candidates" >"$work/tiles"
 n=$(wc -l <"$work/tiles")
 

@@ -5,32 +5,17 @@
 # Usage: bench/load.sh [seconds]   (needs oha: cargo install oha --locked)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 secs=${1:-20}
 command -v oha >/dev/null || { echo "needs oha: cargo install oha --locked" >&2; exit 1; }
 cargo build --release --quiet
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-./target/release/kuril --addr 127.0.0.1:0 >"$work/out" 2>"$work/log" &
-pid=$!
-for _ in $(seq 100); do grep -q http "$work/out" 2>/dev/null && break; sleep 0.1; done
-base=$(grep -o 'http://[0-9.:]*' "$work/out")
-python3 - "$base" > "$work/urls" <<'PY'
-import math, sys
-base = sys.argv[1]
-def tile(lon, lat, z):
-    n = 2 ** z
-    x = int((lon + 180) / 360 * n)
-    y = int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
-    return x, y
-for z in range(6, 12):
-    x0, y0 = tile(143.0, 47.0, z)
-    x1, y1 = tile(151.5, 42.0, z)
-    for x in range(x0, x1 + 1):
-        for y in range(y0, y1 + 1):
-            print(f"{base}/tiles/{z}/{x}/{y}.mvt")
-for p in ["/api/lines", "/api/scenarios", "/api/straits.geojson", "/api/places.geojson", "/style.json", "/tiles.json"]:
-    print(base + p)
-PY
+start_kuril "$work"
+{
+  python3 bench/tiles.py "$base/tiles/" .mvt
+  for p in /api/lines /api/scenarios /api/straits.geojson /api/places.geojson /style.json /tiles.json; do echo "$base$p"; done
+} >"$work/urls"
 n=$(wc -l < "$work/urls")
 echo "load: $n URLs (tiles z6–z11 over the analysis window, API documents) against $base"
 echo "--- cold pass (each URL once, 2 connections: tiles cut on demand)"

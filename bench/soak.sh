@@ -6,6 +6,7 @@
 # Usage: bench/soak.sh [SECONDS=300] [CONNECTIONS=256]   (needs oha: cargo install oha --locked)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 secs=${1:-300}
 conns=${2:-256}
 export PATH="$PATH:$HOME/.cargo/bin"
@@ -13,21 +14,11 @@ command -v oha >/dev/null || { echo "soak needs oha: cargo install oha --locked"
 cargo build --release --quiet
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-./target/release/kuril --addr 127.0.0.1:0 >"$work/out" 2>"$work/log" &
-pid=$!
-for _ in $(seq 200); do grep -q http "$work/out" 2>/dev/null && break; sleep 0.1; done
-base=$(grep -o 'http://[0-9.:]*' "$work/out")
-python3 - "$base" >"$work/urls" <<'PY'
-import math, sys
+start_kuril "$work"
+python3 bench/tiles.py "$base/tiles/" .mvt >"$work/urls"
+python3 - "$base" >>"$work/urls" <<'PY'
+import sys
 base = sys.argv[1]
-def tile(lon, lat, z):
-    n = 2 ** z
-    return int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
-for z in range(6, 12):
-    x0, y0 = tile(143.0, 47.0, z); x1, y1 = tile(151.5, 42.0, z)
-    for x in range(x0, x1 + 1):
-        for y in range(y0, y1 + 1):
-            print(f"{base}/tiles/{z}/{x}/{y}.mvt")
 docs = ["/api/lines", "/api/scenarios", "/api/scenarios/soviet", "/api/straits.geojson", "/api/places.geojson",
         "/api/islands.geojson", "/style.json", "/tiles.json", "/api/timeline", "/api/straits-tour",
         "/ogc/collections", "/ogc/collections/islands/items?limit=10",
