@@ -2,6 +2,8 @@
 
 use tiny_skia::{Color, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Rect, Stroke, StrokeDash, Transform};
 
+use geo::Coord;
+
 use crate::error::RenderError;
 use crate::glyphs::Glyphs;
 use crate::scene::{Scene, Shape};
@@ -15,6 +17,20 @@ fn paint(c: Rgba) -> Paint<'static> {
     p
 }
 
+/// Appends one ring (`close`) or line to the path; an empty one adds nothing.
+fn add_path(pb: &mut PathBuilder, pts: &[Coord], close: bool) {
+    let mut pts = pts.iter();
+    if let Some(first) = pts.next() {
+        pb.move_to(first.x as f32, first.y as f32);
+        for c in pts {
+            pb.line_to(c.x as f32, c.y as f32);
+        }
+        if close {
+            pb.close();
+        }
+    }
+}
+
 fn draw(pixmap: &mut Pixmap, shape: &Shape) {
     let id = Transform::identity();
     match shape {
@@ -22,14 +38,7 @@ fn draw(pixmap: &mut Pixmap, shape: &Shape) {
             for rings in polygons {
                 let mut pb = PathBuilder::new();
                 for ring in rings {
-                    let mut pts = ring.iter();
-                    if let Some(first) = pts.next() {
-                        pb.move_to(first.x as f32, first.y as f32);
-                        for c in pts {
-                            pb.line_to(c.x as f32, c.y as f32);
-                        }
-                        pb.close();
-                    }
+                    add_path(&mut pb, ring, true);
                 }
                 if let Some(path) = pb.finish() {
                     pixmap.fill_path(&path, &paint(*colour), FillRule::EvenOdd, id, None);
@@ -45,13 +54,7 @@ fn draw(pixmap: &mut Pixmap, shape: &Shape) {
         } => {
             let mut pb = PathBuilder::new();
             for line in lines {
-                let mut pts = line.iter();
-                if let Some(first) = pts.next() {
-                    pb.move_to(first.x as f32, first.y as f32);
-                    for c in pts {
-                        pb.line_to(c.x as f32, c.y as f32);
-                    }
-                }
+                add_path(&mut pb, line, false);
             }
             let Some(path) = pb.finish() else { return };
             let stroke = Stroke {
