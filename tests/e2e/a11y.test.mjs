@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './lib/browser.mjs';
+import { describe, test } from 'node:test';
 import { openApp, settle } from './lib/driver.mjs';
-import { startServer } from './lib/server.mjs';
+import { useSuite } from './lib/harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -32,17 +31,7 @@ function assertNoSerious(violations, what) {
 }
 
 describe('accessibility (axe-core)', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useSuite();
 
   const cases = [
     { name: 'default view', hash: '' },
@@ -53,7 +42,7 @@ describe('accessibility (axe-core)', () => {
   ];
   for (const c of cases) {
     test(`no serious or critical violations: ${c.name}`, { timeout: 120_000 }, async () => {
-      const app = await openApp(browser, server.url, { hash: c.hash, colorScheme: c.colorScheme ?? 'light' });
+      const app = await openApp(suite.browser, suite.server.url, { hash: c.hash, colorScheme: c.colorScheme ?? 'light' });
       try {
         if (c.hash.includes('sel=')) await app.byTestId('panel').waitFor({ state: 'visible' });
         if (c.hash.includes('areas=')) {

@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { after, before, describe, test } from 'node:test';
-import { describeRecord, launchBrowser, openPage, waitForMapIdle } from './lib/browser.mjs';
+import { describe, test } from 'node:test';
+import { describeRecord, openPage } from './lib/browser.mjs';
 import { openApp, settle } from './lib/driver.mjs';
-import { ensureExport } from './lib/export.mjs';
-import { findNginx, startNginx } from './lib/nginx.mjs';
-import { requireBin, startServer } from './lib/server.mjs';
+import { gotoMap, useSuite } from './lib/harness.mjs';
+import { findNginx } from './lib/nginx.mjs';
+import { requireBin } from './lib/server.mjs';
 import { seriousViolations } from './lib/axe.mjs';
 
 const SCENARIOS = ['soviet', 'japanese', 'two-island-1956', 'equal-area-split'];
@@ -116,20 +116,10 @@ const PLACES = {
 };
 
 describe('analyst tools (Chromium, real server)', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useSuite();
 
   test('compare: two maps, a keyboard and pointer divider, cameras in sync, state in the hash', { timeout: 240_000 }, async () => {
-    const app = await openApp(browser, server.url, { hash: '#map=7/44/146.5' });
+    const app = await openApp(suite.browser, suite.server.url, { hash: '#map=7/44/146.5' });
     try {
       assert.equal(await app.page.locator('canvas.maplibregl-canvas').count(), 1);
       await app.byTestId('tool:compare').click();
@@ -222,7 +212,7 @@ describe('analyst tools (Chromium, real server)', () => {
   });
 
   test('compare from a link; an invalid compare value is ignored', { timeout: 120_000 }, async () => {
-    const app = await openApp(browser, server.url, { hash: '#map=7/44/146.5&compare=two-island-1956,equal-area-split' });
+    const app = await openApp(suite.browser, suite.server.url, { hash: '#map=7/44/146.5&compare=two-island-1956,equal-area-split' });
     try {
       await compareIdle(app.page);
       assert.equal(await app.page.locator('canvas.maplibregl-canvas').count(), 2);
@@ -231,7 +221,7 @@ describe('analyst tools (Chromium, real server)', () => {
     } finally {
       await app.close();
     }
-    const bad = await openApp(browser, server.url, { hash: '#compare=soviet,soviet&naming=ja' });
+    const bad = await openApp(suite.browser, suite.server.url, { hash: '#compare=soviet,soviet&naming=ja' });
     try {
       assert.equal((await bad.state()).compare, null);
       assert.equal((await bad.state()).naming, 'ja');
@@ -243,7 +233,7 @@ describe('analyst tools (Chromium, real server)', () => {
   });
 
   test('overlay: valid GeoJSON and KML show features; bad files get their message; remove', { timeout: 180_000 }, async () => {
-    const app = await openApp(browser, server.url, { hash: '#map=6/44.3/146.5' });
+    const app = await openApp(suite.browser, suite.server.url, { hash: '#map=6/44.3/146.5' });
     try {
       await app.byTestId('tool:overlay').click();
       let st = await chooseFile(app, 'mine.geojson', 'application/geo+json', JSON.stringify(OVERLAY));
@@ -294,7 +284,7 @@ describe('analyst tools (Chromium, real server)', () => {
   });
 
   test('overlay: a file dropped on the map (synthetic DataTransfer), and an invalid one', { timeout: 120_000 }, async () => {
-    const app = await openApp(browser, server.url, { hash: '#map=6/44.3/146.5' });
+    const app = await openApp(suite.browser, suite.server.url, { hash: '#map=6/44.3/146.5' });
     try {
       const drop = (name, text) =>
         app.page.evaluate(
@@ -324,7 +314,7 @@ describe('analyst tools (Chromium, real server)', () => {
   });
 
   test('measure: two clicked points give the geodesic distance of `kuril distance` within 0.5 %', { timeout: 180_000 }, async () => {
-    const app = await openApp(browser, server.url, { hash: '#map=6/44.3/146.5' });
+    const app = await openApp(suite.browser, suite.server.url, { hash: '#map=6/44.3/146.5' });
     try {
       await app.byTestId('tool:measure').click();
       await app.byTestId('measure-toggle').click();
@@ -381,7 +371,7 @@ describe('analyst tools (Chromium, real server)', () => {
   });
 
   test('downloads: every link answers 200 with its content type; the OGC API link works', { timeout: 600_000 }, async () => {
-    const app = await openApp(browser, server.url, { hash: '#areas=equal-area-split' });
+    const app = await openApp(suite.browser, suite.server.url, { hash: '#areas=equal-area-split' });
     try {
       await app.byTestId('tool:downloads').click();
       // The data files (the view's own image links are made when used: print.test.mjs).
@@ -392,7 +382,7 @@ describe('analyst tools (Chromium, real server)', () => {
       assert.equal(links.length, (6 + 1) * 4, JSON.stringify(links));
       assert.ok(links.some((l) => l.href.endsWith('/api/download/scenario/equal-area-split.gpkg')));
       for (const { href } of links) {
-        assert.equal(new URL(href).origin, server.origin, href);
+        assert.equal(new URL(href).origin, suite.server.origin, href);
         const res = await fetch(href);
         const body = new Uint8Array(await res.arrayBuffer());
         assert.equal(res.status, 200, href);
@@ -411,7 +401,7 @@ describe('analyst tools (Chromium, real server)', () => {
       assert.ok(tilejson && (await fetch(tilejson.href)).status === 200, JSON.stringify(doc.links));
       assert.ok(doc.links.some((l) => l.rel === 'stylesheet' && l.href.endsWith('/style.json')), JSON.stringify(doc.links));
       const xyz = await app.byTestId('xyz-url').textContent();
-      assert.equal(xyz, `${server.origin}/tiles/{z}/{x}/{y}.mvt`);
+      assert.equal(xyz, `${suite.server.origin}/tiles/{z}/{x}/{y}.mvt`);
       const tile = await fetch(xyz.replace('{z}/{x}/{y}', '8/231/92'));
       assert.equal(tile.status, 200, xyz);
       for (const id of ['tilejson-link', 'style-link']) assert.equal((await fetch(await app.byTestId(id).getAttribute('href'))).status, 200, id);
@@ -429,11 +419,11 @@ describe('analyst tools (Chromium, real server)', () => {
   test('statistics table: the API figures per scenario and side, differences from the baseline, method', { timeout: 300_000 }, async () => {
     const api = {};
     for (const id of SCENARIOS) {
-      const res = await fetch(`${server.url}api/scenarios/${id}`);
+      const res = await fetch(`${suite.server.url}api/scenarios/${id}`);
       assert.equal(res.status, 200);
       api[id] = await res.json();
     }
-    const app = await openApp(browser, server.url);
+    const app = await openApp(suite.browser, suite.server.url);
     try {
       await app.byTestId('tool:stats').click();
       await app.byTestId('stats-table').waitFor({ timeout: 120_000 });
@@ -498,7 +488,7 @@ describe('analyst tools (Chromium, real server)', () => {
     ['overlay and measure panes, Russian interface', '#lang=ru', 'overlay'],
   ]) {
     test(`axe: no serious or critical violations: ${name}`, { timeout: 180_000 }, async () => {
-      const app = await openApp(browser, server.url, { hash, colorScheme: name.includes('dark') ? 'dark' : 'light' });
+      const app = await openApp(suite.browser, suite.server.url, { hash, colorScheme: name.includes('dark') ? 'dark' : 'light' });
       try {
         if (hash.includes('compare=')) await compareIdle(app.page);
         await app.byTestId(`tool:${tool}`).click();
@@ -516,7 +506,7 @@ describe('analyst tools (Chromium, real server)', () => {
   }
 
   test('equal-area split: off by default; its toggle draws the line, shows the note, and goes in the hash', { timeout: 120_000 }, async () => {
-    const app = await openApp(browser, server.url, { hash: '#map=7/44.6/147.3' });
+    const app = await openApp(suite.browser, suite.server.url, { hash: '#map=7/44.6/147.3' });
     try {
       assert.equal(await app.byTestId('line-toggle:equal-area-split').isChecked(), false);
       assert.equal(await app.layout('line:equal-area-split', 'visibility'), 'none');
@@ -537,27 +527,12 @@ describe('analyst tools (Chromium, real server)', () => {
 
 describe('analyst tools in the static export (no server behind it)', () => {
   const skip = findNginx() ? false : 'nginx not found (tests/e2e/run.sh installs it)';
-  let exported;
-  let nginx;
-  let browser;
-
-  before(async () => {
-    if (skip) return;
-    exported = await ensureExport();
-    nginx = await startNginx(exported.dir);
-    browser = await launchBrowser();
-  }, { timeout: 600_000 });
-  after(async () => {
-    await browser?.close();
-    await nginx?.stop();
-    exported?.cleanup();
-  });
+  const suite = useSuite({ serve: 'export', skip, timeout: 600_000 });
 
   test('downloads offer the export\'s GeoJSON files and explain the rest; statistics and compare still work', { skip, timeout: 180_000 }, async () => {
-    const { page, record, context } = await openPage(browser);
+    const { page, record, context } = await openPage(suite.browser);
     try {
-      await page.goto(`${nginx.origin}/#areas=soviet`, { waitUntil: 'load' });
-      await waitForMapIdle(page, record);
+      await gotoMap(page, record, `${suite.nginx.origin}/#areas=soviet`);
       await page.getByTestId('tool:downloads').click();
       const text = await page.getByTestId('pane:downloads').textContent();
       assert.match(text, /static export/);

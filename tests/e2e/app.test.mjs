@@ -1,40 +1,30 @@
 // The web app at / in Chromium: loads cleanly, only talks to its own server, renders the three lines and labels.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   LINE_LAYERS,
   attributionText,
   describeRecord,
-  launchBrowser,
   maybeScreenshot,
   openPage,
   renderedFeatures,
   renderedLines,
-  waitForMapIdle,
 } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { gotoMap, useSuite } from './lib/harness.mjs';
 
 describe('web app at / (Chromium)', () => {
-  let server;
-  let browser;
+  const suite = useSuite();
   let page;
   let record;
   let idleMs;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, record } = await openPage(browser));
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    ({ page, record } = await openPage(suite.browser));
   });
 
   test('loads and reaches the first idle', { timeout: 120_000 }, async () => {
     const started = Date.now();
-    await page.goto(server.url, { waitUntil: 'load' });
-    idleMs = await waitForMapIdle(page, record);
+    idleMs = await gotoMap(page, record, suite.server.url);
     const wallMs = Date.now() - started;
     // For docs/benchmarks.md.
     console.log(`# app: navigation to first idle ${idleMs.toFixed(0)} ms (page clock; ${wallMs} ms wall in the test)`);
@@ -50,7 +40,7 @@ describe('web app at / (Chromium)', () => {
 
   test('no requests to hosts other than the server', () => {
     assert.ok(record.requests.length > 0, 'the page made requests');
-    assert.deepEqual([...record.hosts], [server.host], `requests:\n  ${record.requests.join('\n  ')}`);
+    assert.deepEqual([...record.hosts], [suite.server.host], `requests:\n  ${record.requests.join('\n  ')}`);
     assert.ok(record.requests.some((u) => u.includes('/tiles/')), 'tiles were requested');
     assert.ok(record.requests.some((u) => u.includes('/glyphs/')), 'glyphs were requested');
   });

@@ -5,10 +5,10 @@
 // resizes the frame from the embed page's postMessage.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { after, before, describe, test } from 'node:test';
-import { describeRecord, launchBrowser, openPage } from './lib/browser.mjs';
+import { describe, test } from 'node:test';
+import { describeRecord, openPage } from './lib/browser.mjs';
 import { openApp } from './lib/driver.mjs';
-import { startServer } from './lib/server.mjs';
+import { useSuite } from './lib/harness.mjs';
 import { seriousViolations } from './lib/axe.mjs';
 
 
@@ -42,23 +42,13 @@ async function waitForInteractive(page, record) {
 }
 
 describe('embed page (Chromium, real server)', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useSuite();
 
   test('placeholder image first, light; interactive after a click; no console errors', { timeout: 180_000 }, async () => {
-    const { context, page, record } = await openPage(browser, { viewport: { width: 800, height: 700 } });
+    const { context, page, record } = await openPage(suite.browser, { viewport: { width: 800, height: 700 } });
     try {
       const bytes = await byteCounter(context, page);
-      await page.goto(`${server.url}embed?${VIEW}`, { waitUntil: 'load' });
+      await page.goto(`${suite.server.url}embed?${VIEW}`, { waitUntil: 'load' });
       await page.waitForLoadState('networkidle');
       // The image is shown, decoded, at the width of the frame, with its text alternative.
       const img = await page.evaluate(() => {
@@ -79,7 +69,7 @@ describe('embed page (Chromium, real server)', () => {
       console.log(`# embed: bytes-before-interaction=${before} (${(before / 1024).toFixed(1)} KiB): ${bytes.list()}`);
       assert.ok(before <= BUDGET_BYTES, `${before} bytes before interaction exceed ${BUDGET_BYTES}: ${bytes.list()}`);
       const discovery = await page.evaluate(() => document.querySelector('link[type="application/json+oembed"]')?.href);
-      assert.ok(discovery?.startsWith(`${server.origin}/oembed?url=`), `oEmbed discovery link: ${discovery}`);
+      assert.ok(discovery?.startsWith(`${suite.server.origin}/oembed?url=`), `oEmbed discovery link: ${discovery}`);
 
       assert.deepEqual(await seriousViolations(page), [], 'axe: the page before interaction');
 
@@ -112,7 +102,7 @@ describe('embed page (Chromium, real server)', () => {
       assert.deepEqual(record.consoleErrors, [], describeRecord(record));
       assert.deepEqual(record.failedRequests, [], describeRecord(record));
       assert.deepEqual(record.badResponses, [], describeRecord(record));
-      assert.deepEqual([...record.hosts], [server.host], 'only our own server');
+      assert.deepEqual([...record.hosts], [suite.server.host], 'only our own server');
       console.log(`# embed: bytes-after-interaction=${bytes.total()}`);
     } finally {
       await context.close();
@@ -120,9 +110,9 @@ describe('embed page (Chromium, real server)', () => {
   });
 
   test('Enter on the button loads the map too; ?load=visible loads it without interaction', { timeout: 180_000 }, async () => {
-    const a = await openPage(browser, { viewport: { width: 600, height: 600 } });
+    const a = await openPage(suite.browser, { viewport: { width: 600, height: 600 } });
     try {
-      await a.page.goto(`${server.url}embed?${VIEW}`, { waitUntil: 'load' });
+      await a.page.goto(`${suite.server.url}embed?${VIEW}`, { waitUntil: 'load' });
       await a.page.getByTestId('embed-load').focus();
       await a.page.keyboard.press('Enter');
       await waitForInteractive(a.page, a.record);
@@ -131,9 +121,9 @@ describe('embed page (Chromium, real server)', () => {
     } finally {
       await a.context.close();
     }
-    const b = await openPage(browser, { viewport: { width: 600, height: 600 } });
+    const b = await openPage(suite.browser, { viewport: { width: 600, height: 600 } });
     try {
-      await b.page.goto(`${server.url}embed?${VIEW}&load=visible`, { waitUntil: 'load' });
+      await b.page.goto(`${suite.server.url}embed?${VIEW}&load=visible`, { waitUntil: 'load' });
       await waitForInteractive(b.page, b.record);
       assert.equal(await b.page.locator('#embed-map canvas').count(), 1);
       assert.deepEqual(b.record.consoleErrors, [], describeRecord(b.record));
@@ -148,15 +138,15 @@ describe('embed page (Chromium, real server)', () => {
   for (const width of [320, 390, 800]) {
     test(`embed at ${width} px on a host page: oEmbed's height, the key, a tap on the picture, credits under 15%`, { timeout: 180_000 }, async () => {
       const view = 'map=6/44.3/146.5&lines=soviet,japanese,two-island-1956&areas=soviet&naming=both&lang=en';
-      const pageUrl = `${server.url}#${view}`;
-      const oembed = await (await fetch(`${server.origin}/oembed?url=${encodeURIComponent(pageUrl)}&maxwidth=${width}&format=json`)).json();
+      const pageUrl = `${suite.server.url}#${view}`;
+      const oembed = await (await fetch(`${suite.server.origin}/oembed?url=${encodeURIComponent(pageUrl)}&maxwidth=${width}&format=json`)).json();
       assert.equal(oembed.width, width, JSON.stringify(oembed));
       const host = createServer((_req, res) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(`<!doctype html><html><body style="margin:0"><p>Article text.</p>${oembed.html}</body></html>`);
       });
       await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
-      const { context, page, record } = await openPage(browser, { viewport: { width: Math.max(width, 360), height: 900 } });
+      const { context, page, record } = await openPage(suite.browser, { viewport: { width: Math.max(width, 360), height: 900 } });
       try {
         await page.goto(`http://127.0.0.1:${host.address().port}/`, { waitUntil: 'load' });
         const frameEl = page.locator('iframe');
@@ -206,12 +196,12 @@ describe('embed page (Chromium, real server)', () => {
     test(`embed in ${lang}: the page's language and texts, oEmbed's height holds it`, { timeout: 180_000 }, async () => {
       const view = `map=6/44.3/146.5&lines=soviet,japanese,two-island-1956&areas=soviet&naming=both&lang=${lang}`;
       for (const width of [320, 800]) {
-        const oembed = await (await fetch(`${server.origin}/oembed?url=${encodeURIComponent(`${server.url}#${view}`)}&maxwidth=${width}&format=json`)).json();
+        const oembed = await (await fetch(`${suite.server.origin}/oembed?url=${encodeURIComponent(`${suite.server.url}#${view}`)}&maxwidth=${width}&format=json`)).json();
         assert.equal(oembed.width, width, JSON.stringify(oembed));
         assert.match(oembed.title, SCRIPT[lang], oembed.title);
-        const { context, page, record } = await openPage(browser, { viewport: { width, height: oembed.height } });
+        const { context, page, record } = await openPage(suite.browser, { viewport: { width, height: oembed.height } });
         try {
-          await page.goto(`${server.url}embed?${view}`, { waitUntil: 'load' });
+          await page.goto(`${suite.server.url}embed?${view}`, { waitUntil: 'load' });
           await page.locator('[data-testid="embed-image"]').evaluate((img) => (img.complete ? null : new Promise((r) => img.addEventListener('load', r, { once: true }))));
           const texts = await page.evaluate(() => ({
             lang: document.documentElement.lang,
@@ -243,7 +233,7 @@ describe('embed page (Chromium, real server)', () => {
   }
 
   test("the app's Embed control: iframe code for the current view, auto-height on a host page", { timeout: 180_000 }, async () => {
-    const app = await openApp(browser, server.url, { hash: '#map=7/44/146&lines=japanese&areas=japanese' });
+    const app = await openApp(suite.browser, suite.server.url, { hash: '#map=7/44/146&lines=japanese&areas=japanese' });
     let code;
     let imageHref;
     try {
@@ -256,7 +246,7 @@ describe('embed page (Chromium, real server)', () => {
     const src = /<iframe src="([^"]+)"/.exec(code)?.[1]?.replace(/&amp;/g, '&');
     assert.ok(src, code);
     const u = new URL(src);
-    assert.equal(u.origin + u.pathname, `${server.origin}/embed`);
+    assert.equal(u.origin + u.pathname, `${suite.server.origin}/embed`);
     assert.equal(u.searchParams.get('map'), '7/44/146');
     assert.equal(u.searchParams.get('lines'), 'japanese');
     assert.equal(u.searchParams.get('areas'), 'japanese');
@@ -272,7 +262,7 @@ describe('embed page (Chromium, real server)', () => {
     });
     await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
     const hostUrl = `http://127.0.0.1:${host.address().port}/`;
-    const { context, page, record } = await openPage(browser, { viewport: { width: 700, height: 900 } });
+    const { context, page, record } = await openPage(suite.browser, { viewport: { width: 700, height: 900 } });
     try {
       await page.goto(hostUrl, { waitUntil: 'load' });
       const frame = page.locator('iframe[data-kuril-embed]');

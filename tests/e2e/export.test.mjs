@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { LINE_LAYERS, attributionText, describeRecord, launchBrowser, maybeScreenshot, openPage, renderedLines, waitForMapIdle } from './lib/browser.mjs';
+import { describe, test } from 'node:test';
+import { LINE_LAYERS, attributionText, describeRecord, launchBrowser, maybeScreenshot, openPage, renderedLines } from './lib/browser.mjs';
 import { settle } from './lib/driver.mjs';
-import { EXPORT_MAX_ZOOM, ensureExport } from './lib/export.mjs';
+import { EXPORT_MAX_ZOOM } from './lib/export.mjs';
+import { gotoMap, useSuite } from './lib/harness.mjs';
 import { findNginx, startNginx } from './lib/nginx.mjs';
 import { startServer } from './lib/server.mjs';
 import { PMTiles } from 'pmtiles';
@@ -67,38 +68,28 @@ function sampleTiles(maxZoom) {
 }
 
 describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => {
-  let exported;
-  let nginx;
-  let browser;
+  // nginx and the browser are started by the tests that first need them (and stopped by the suite).
+  const suite = useSuite({ serve: 'export', nginx: false, browser: false, timeout: 600_000 });
   let page;
   let record;
 
-  before(async () => {
-    exported = await ensureExport();
-  }, { timeout: 600_000 });
-  after(async () => {
-    await browser?.close();
-    await nginx?.stop();
-    exported?.cleanup();
-  });
-
   test('export writes the site', () => {
-    const mib = (exported.pmtilesBytes / 1048576).toFixed(2);
+    const mib = (suite.exported.pmtilesBytes / 1048576).toFixed(2);
     // For docs/benchmarks.md.
-    console.log(`# export: --max-zoom ${EXPORT_MAX_ZOOM} in ${exported.seconds.toFixed(1)} s; ${exported.archive} ${exported.pmtilesBytes} bytes (${mib} MiB)`);
+    console.log(`# export: --max-zoom ${EXPORT_MAX_ZOOM} in ${suite.exported.seconds.toFixed(1)} s; ${suite.exported.archive} ${suite.exported.pmtilesBytes} bytes (${mib} MiB)`);
     // The archive is named by its content, so a CDN may cache it as immutable.
-    assert.match(exported.archive, /^tiles-[0-9a-f]{16}\.pmtiles$/);
-    for (const f of ['index.html', 'app.js', 'app.css', 'favicon.svg', 'style.json', exported.archive, 'glyphs', 'api/timeline.json', 'api/straits-tour.json', '.kuril-export.json']) {
-      assert.ok(existsSync(join(exported.dir, f)), `export has ${f}`);
+    assert.match(suite.exported.archive, /^tiles-[0-9a-f]{16}\.pmtiles$/);
+    for (const f of ['index.html', 'app.js', 'app.css', 'favicon.svg', 'style.json', suite.exported.archive, 'glyphs', 'api/timeline.json', 'api/straits-tour.json', '.kuril-export.json']) {
+      assert.ok(existsSync(join(suite.exported.dir, f)), `export has ${f}`);
     }
-    assert.ok(exported.pmtilesBytes > 0, 'the archive is not empty');
+    assert.ok(suite.exported.pmtilesBytes > 0, 'the archive is not empty');
   });
 
   // The export is only worth hosting if it is the map the server serves: the same tile bytes for every tile the
   // server has, and no tile where the server has none (204).
   test('the archive holds exactly the tiles the server serves, byte for byte', { timeout: 300_000 }, async () => {
     const server = await startServer();
-    const source = new FileSource(join(exported.dir, exported.archive));
+    const source = new FileSource(join(suite.exported.dir, suite.exported.archive));
     try {
       const archive = new PMTiles(source);
       const header = await archive.getHeader();
@@ -132,36 +123,35 @@ describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => 
   });
 
   test('nginx serves the export with Range support', { skip: nginxSkip, timeout: 60_000 }, async () => {
-    nginx = await startNginx(exported.dir);
-    const res = await fetch(`${nginx.origin}/${exported.archive}`, { headers: { Range: 'bytes=0-126' } });
-    assert.equal(res.status, 206, nginx.log());
+    suite.nginx = await startNginx(suite.exported.dir);
+    const res = await fetch(`${suite.nginx.origin}/${suite.exported.archive}`, { headers: { Range: 'bytes=0-126' } });
+    assert.equal(res.status, 206, suite.nginx.log());
     const bytes = new Uint8Array(await res.arrayBuffer());
     assert.equal(bytes.length, 127);
     assert.equal(new TextDecoder().decode(bytes.slice(0, 7)), 'PMTiles', 'PMTiles magic');
-    const style = await fetch(`${nginx.origin}/style.json`);
+    const style = await fetch(`${suite.nginx.origin}/style.json`);
     assert.equal(style.status, 200);
     assert.match(style.headers.get('content-type') ?? '', /application\/json/);
     // Nothing outside the export folder (nginx.conf sits beside it, in nginx's temp dir): raw paths, which
     // fetch() would normalise.
     for (const path of ['/../nginx.conf', '/%2e%2e/nginx.conf', '/nginx.conf']) {
-      const status = await rawStatus(nginx.port, path);
+      const status = await rawStatus(suite.nginx.port, path);
       assert.ok(status >= 400, `${path} answered ${status}`);
     }
   });
 
   test('the exported app loads cleanly and renders the three lines', { skip: nginxSkip, timeout: 180_000 }, async () => {
-    assert.ok(nginx, 'nginx is running');
-    browser = await launchBrowser();
-    ({ page, record } = await openPage(browser));
-    await page.goto(nginx.url, { waitUntil: 'load' });
-    const idleMs = await waitForMapIdle(page, record);
+    assert.ok(suite.nginx, 'nginx is running');
+    suite.browser = await launchBrowser();
+    ({ page, record } = await openPage(suite.browser));
+    const idleMs = await gotoMap(page, record, suite.nginx.url);
     console.log(`# export app: navigation to first idle ${idleMs.toFixed(0)} ms`);
 
     assert.deepEqual(record.consoleErrors, [], describeRecord(record));
     assert.deepEqual(record.failedRequests, [], describeRecord(record));
     assert.deepEqual(record.badResponses, [], describeRecord(record));
-    assert.deepEqual([...record.hosts], [nginx.host], `requests:\n  ${record.requests.join('\n  ')}`);
-    assert.ok(record.requests.some((u) => u.endsWith(`/${exported.archive}`)), `${exported.archive} was read`);
+    assert.deepEqual([...record.hosts], [suite.nginx.host], `requests:\n  ${record.requests.join('\n  ')}`);
+    assert.ok(record.requests.some((u) => u.endsWith(`/${suite.exported.archive}`)), `${suite.exported.archive} was read`);
     assert.ok(record.requests.some((u) => u.includes('/glyphs/')), 'glyphs were requested');
 
     const { features, view } = await renderedLines(page);
@@ -186,11 +176,10 @@ describe(`static export (--max-zoom ${EXPORT_MAX_ZOOM}) served by nginx`, () => 
   // documents; the embed code needs the live server (/embed, /image.png) and is not offered.
   test('the timeline and the straits tour work in the export; the embed code is not offered', { skip: nginxSkip, timeout: 120_000 }, async () => {
     assert.ok(page, 'the exported app was opened');
-    const timeline = await (await fetch(`${nginx.origin}/api/timeline.json`)).json();
+    const timeline = await (await fetch(`${suite.nginx.origin}/api/timeline.json`)).json();
     const step = timeline.steps[timeline.steps.length - 1];
     await page.goto('about:blank');
-    await page.goto(`${nginx.url}#step=${step.id}`, { waitUntil: 'load' });
-    await waitForMapIdle(page, record);
+    await gotoMap(page, record, `${suite.nginx.url}#step=${step.id}`);
     await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id, { timeout: 30_000 });
     const text = await page.getByTestId('timeline-step').textContent();
     assert.ok(text.includes(step.title), `the step's title is shown: ${text.slice(0, 200)}`);

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './lib/browser.mjs';
+import { after, describe, test } from 'node:test';
 import { openApp, pixelDiff, settle } from './lib/driver.mjs';
-import { REPO_ROOT, startServer } from './lib/server.mjs';
+import { useSuite } from './lib/harness.mjs';
+import { REPO_ROOT } from './lib/server.mjs';
 
 const LINES = ['soviet', 'japanese', 'two-island-1956'];
 /** A line switched off or on changes at least this many pixels of the map (a 2–4 px line hundreds of px long). */
@@ -16,30 +16,23 @@ const SAME = 0.002;
 const IDLE_RUNS = 5;
 
 describe('front end (Chromium, real server)', () => {
-  let server;
-  let browser;
   let app;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
+  // Declared before the suite's own hooks: it runs while the browser is still open.
   after(async () => {
     await app?.close();
-    await browser?.close();
-    await server?.stop();
   });
+  const suite = useSuite();
 
   test('first idle: loads cleanly, talks only to its server; time measured', { timeout: 300_000 }, async () => {
     const times = [];
     for (let i = 0; i < IDLE_RUNS; i++) {
       // A fresh context each time: an empty cache, as for a first visit. Default motion settings.
-      const run = await openApp(browser, server.url, { reducedMotion: 'no-preference' });
+      const run = await openApp(suite.browser, suite.server.url, { reducedMotion: 'no-preference' });
       times.push(run.idleMs);
       assert.deepEqual(run.record.consoleErrors, [], run.describe());
       assert.deepEqual(run.record.failedRequests, [], run.describe());
       assert.deepEqual(run.record.badResponses, [], run.describe());
-      assert.deepEqual([...run.record.hosts], [server.host], run.describe());
+      assert.deepEqual([...run.record.hosts], [suite.server.host], run.describe());
       await run.close();
     }
     const sorted = [...times].sort((a, b) => a - b);
@@ -51,7 +44,7 @@ describe('front end (Chromium, real server)', () => {
   });
 
   test('default state: three lines, both names, no areas; the hash says so', { timeout: 120_000 }, async () => {
-    app = await openApp(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+    app = await openApp(suite.browser, suite.server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
     const state = await app.state();
     assert.deepEqual(state.lines, { soviet: true, japanese: true, 'two-island-1956': true, 'equal-area-split': false });
     assert.equal(state.naming, 'both');
@@ -213,7 +206,7 @@ describe('front end (Chromium, real server)', () => {
     // A strait: a point 30% of the way across the narrowest crossing of the Izmeny strait (Hokkaido–Kunashir),
     // away from the lines that run down its middle.
     await app.jumpTo({ center: [145.4, 43.7], zoom: 9 });
-    const straits = await (await fetch(new URL('api/straits.geojson', server.url))).json();
+    const straits = await (await fetch(new URL('api/straits.geojson', suite.server.url))).json();
     const { from, to } = straits.features.find((f) => f.properties.id === 'izmeny').properties.width;
     const strait = await app.project([from[0] + 0.3 * (to[0] - from[0]), from[1] + 0.3 * (to[1] - from[1])]);
     await app.page.mouse.move(strait.x, strait.y);
@@ -254,7 +247,7 @@ describe('front end (Chromium, real server)', () => {
     const pixels = await app.mapPixels();
 
     // then a new page on it restores the state and the view.
-    const other = await openApp(browser, href);
+    const other = await openApp(suite.browser, href);
     try {
       const restored = await other.state();
       assert.deepEqual(restored.lines, state.lines);
@@ -280,7 +273,7 @@ describe('front end (Chromium, real server)', () => {
   });
 
   test('keyboard only: Tab reaches the toggles with visible focus, Space toggles, Enter opens details, Escape closes', { timeout: 120_000 }, async () => {
-    const kb = await openApp(browser, server.url);
+    const kb = await openApp(suite.browser, suite.server.url);
     try {
       const page = kb.page;
       const focusedTestId = () => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
@@ -327,7 +320,7 @@ describe('front end (Chromium, real server)', () => {
   });
 
   test('dark mode and reduced motion follow the system settings', { timeout: 120_000 }, async () => {
-    const dark = await openApp(browser, server.url, { colorScheme: 'dark', reducedMotion: 'reduce' });
+    const dark = await openApp(suite.browser, suite.server.url, { colorScheme: 'dark', reducedMotion: 'reduce' });
     try {
       assert.equal(await dark.paint('background', 'background-color'), '#0e1822');
       assert.equal(await dark.paint('island-labels', 'text-color'), '#f2f2f2');
@@ -341,7 +334,7 @@ describe('front end (Chromium, real server)', () => {
   });
 
   test('README screenshot: the four islands, three lines, both names (1200×800)', { timeout: 120_000 }, async () => {
-    const shot = await openApp(browser, server.url, {
+    const shot = await openApp(suite.browser, suite.server.url, {
       viewport: { width: 1200, height: 800 },
       hash: '#map=6.75/44.25/146.35&lines=soviet,japanese,two-island-1956&areas=none&naming=both&lang=en',
     });
@@ -368,6 +361,6 @@ describe('front end (Chromium, real server)', () => {
   test('no console errors and no foreign hosts over the whole session', () => {
     assert.deepEqual(app.record.consoleErrors, [], app.describe());
     assert.deepEqual(app.record.badResponses, [], app.describe());
-    assert.deepEqual([...app.record.hosts], [server.host], app.describe());
+    assert.deepEqual([...app.record.hosts], [suite.server.host], app.describe());
   });
 });

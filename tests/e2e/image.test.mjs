@@ -4,10 +4,10 @@
 // image is MapLibre's rendering, not our renderer's output: at least 95% of the pixels classified in both must
 // agree. Also: content types and sizes over HTTP, the SVG is XML with the style's layers, bad input is 400 JSON.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { PNG } from 'pngjs';
-import { describeRecord, launchBrowser, openPage, waitForMapIdle } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { describeRecord, openPage, waitForMapIdle } from './lib/browser.mjs';
+import { useSuite } from './lib/harness.mjs';
 
 /** Minimum share of pixels, classified in both images, whose land/sea class agrees. */
 const MIN_AGREEMENT = 0.95;
@@ -104,29 +104,22 @@ async function mapScreenshot(browser, url, view) {
 }
 
 describe('static images (real server, Chromium)', () => {
-  let server;
-  let browser;
+  const suite = useSuite();
   let classes;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    classes = classesFromStyle(await (await fetch(`${server.url}style.json`)).json());
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    classes = classesFromStyle(await (await fetch(`${suite.server.url}style.json`)).json());
   });
 
   for (const view of VIEWS) {
     test(`PNG matches the web map's land and sea: ${view.name}`, { timeout: 180_000 }, async () => {
       const query = `map=${view.zoom}/${view.lat}/${view.lng}&lines=none&areas=none&naming=both&width=${view.width}&height=${view.height}`;
-      const res = await fetch(`${server.url}image.png?${query}`);
+      const res = await fetch(`${suite.server.url}image.png?${query}`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'image/png');
       const ours = PNG.sync.read(Buffer.from(await res.arrayBuffer()));
       assert.deepEqual([ours.width, ours.height], [view.width, view.height]);
-      const theirs = await mapScreenshot(browser, server.url, view);
+      const theirs = await mapScreenshot(suite.browser, suite.server.url, view);
       assert.deepEqual([theirs.width, theirs.height], [view.width, view.height]);
 
       const a = classify(ours, classes);
@@ -153,14 +146,14 @@ describe('static images (real server, Chromium)', () => {
   }
 
   test('SVG over HTTP: XML with the layers; bad parameters are 400 JSON', async () => {
-    const res = await fetch(`${server.url}image.svg?map=7/44/145.5&lines=soviet&width=640&height=360`);
+    const res = await fetch(`${suite.server.url}image.svg?map=7/44/145.5&lines=soviet&width=640&height=360`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /^image\/svg\+xml/);
     const text = await res.text();
     assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\s*<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="640" height="360"/);
     for (const id of ['land', 'islands', 'line:soviet', 'labels', 'attribution']) assert.ok(text.includes(`id="${id}"`), id);
     for (const q of ['width=0', 'width=3000', 'map=30/0/0', 'lines=atlantis', 'naming=xx']) {
-      const r = await fetch(`${server.url}image.png?${q}`);
+      const r = await fetch(`${suite.server.url}image.png?${q}`);
       assert.equal(r.status, 400, q);
       assert.match(r.headers.get('content-type'), /^application\/json/, q);
       const body = await r.json();

@@ -3,10 +3,9 @@
 // button that opened it. At the opening zoom (6) and further out, the Habomai islets have a group label and the
 // screen-reader description names every disputed unit; a click on the group label zooms to the islets.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './lib/browser.mjs';
+import { describe, test } from 'node:test';
 import { openApp } from './lib/driver.mjs';
-import { startServer } from './lib/server.mjs';
+import { useSuite } from './lib/harness.mjs';
 
 /** The focused element's id and data-testid, and whether the element with data-testid `pane` holds it. */
 async function focusInfo(page, pane = '') {
@@ -18,23 +17,14 @@ async function focusInfo(page, pane = '') {
 }
 
 describe('keyboard and overview zooms (Chromium, real server)', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useSuite();
 
   for (const viewport of [
     { name: 'laptop', width: 1280, height: 800 },
     { name: 'phone', width: 390, height: 844 },
   ]) {
     test(`${viewport.name}: every pane takes the focus when opened, closes on Escape, gives the focus back`, { timeout: 180_000 }, async () => {
-      const app = await openApp(browser, server.url, { viewport });
+      const app = await openApp(suite.browser, suite.server.url, { viewport });
       try {
         const { page } = app;
         for (const tool of ['compare', 'stats', 'downloads', 'overlay', 'measure']) {
@@ -73,7 +63,7 @@ describe('keyboard and overview zooms (Chromium, real server)', () => {
   }
 
   test('overview zooms: a Habomai group label, every disputed unit in the description; the label zooms in', { timeout: 120_000 }, async () => {
-    const app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
+    const app = await openApp(suite.browser, suite.server.url, { viewport: { width: 1280, height: 800 } });
     try {
       // Labels collide below zoom 5 (the four islands are a few dozen pixels apart); the description, read from
       // the tiles rather than from what is drawn, names every unit at every zoom.

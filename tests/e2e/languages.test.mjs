@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { attributionText, launchBrowser } from './lib/browser.mjs';
+import { describe, test } from 'node:test';
+import { attributionText } from './lib/browser.mjs';
 import { openApp } from './lib/driver.mjs';
-import { REPO_ROOT, startServer } from './lib/server.mjs';
+import { useSuite } from './lib/harness.mjs';
+import { REPO_ROOT } from './lib/server.mjs';
 
 const SHOTS = process.env.KURIL_UPDATE_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'screenshots') : null;
 const SCRIPT = { ja: /[\u3040-\u30ff\u4e00-\u9fff]/, ru: /[А-Яа-яЁё]/ };
@@ -39,20 +40,11 @@ function ownText(page, testid, drop = '') {
 }
 
 describe('languages: the stories and panels in Japanese and Russian (Chromium, real server)', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useSuite();
 
   for (const lang of ['ja', 'ru']) {
     test(`${lang}: timeline, straits tour, scenario panel and legend in ${lang}`, { timeout: 180_000 }, async () => {
-      const app = await openApp(browser, server.url, { hash: `#lang=${lang}`, viewport: { width: 1280, height: 800 } });
+      const app = await openApp(suite.browser, suite.server.url, { hash: `#lang=${lang}`, viewport: { width: 1280, height: 800 } });
       try {
         const { page } = app;
         const check = async (testid, what, drop) => {
@@ -69,7 +61,7 @@ describe('languages: the stories and panels in Japanese and Russian (Chromium, r
 
         // The timeline: every step.
         await app.idleAfter(() => app.byTestId('timeline-button').click());
-        const steps = (await (await fetch(`${server.url}api/timeline?lang=${lang}`)).json()).steps;
+        const steps = (await (await fetch(`${suite.server.url}api/timeline?lang=${lang}`)).json()).steps;
         for (let i = 0; i < steps.length; i++) {
           await check('timeline', `timeline step ${steps[i].id}`);
           if (steps[i].id === '1956-joint-declaration') await shot('timeline');
@@ -117,7 +109,7 @@ describe('languages: the stories and panels in Japanese and Russian (Chromium, r
   }
 
   test('changing the language with the timeline open shows the step in the new language', { timeout: 120_000 }, async () => {
-    const app = await openApp(browser, server.url, { hash: '#step=1956-joint-declaration', viewport: { width: 1280, height: 800 } });
+    const app = await openApp(suite.browser, suite.server.url, { hash: '#step=1956-joint-declaration', viewport: { width: 1280, height: 800 } });
     try {
       await app.page.getByTestId('timeline-step').waitFor();
       const en = await ownText(app.page, 'timeline');
@@ -135,14 +127,14 @@ describe('languages: the stories and panels in Japanese and Russian (Chromium, r
 
   test('the API answers each language, and an unknown one with a 400', async () => {
     for (const path of ['api/timeline', 'api/straits-tour', 'api/lines', 'api/scenarios/soviet', 'api/islands.geojson', 'api/straits.geojson', 'api/places.geojson']) {
-      const en = await (await fetch(`${server.url}${path}`)).text();
-      const ja = await (await fetch(`${server.url}${path}?lang=ja`)).text();
-      const ru = await (await fetch(`${server.url}${path}?lang=ru`)).text();
+      const en = await (await fetch(`${suite.server.url}${path}`)).text();
+      const ja = await (await fetch(`${suite.server.url}${path}?lang=ja`)).text();
+      const ru = await (await fetch(`${suite.server.url}${path}?lang=ru`)).text();
       assert.notEqual(ja, en, path);
       assert.notEqual(ru, en, path);
       assert.match(ja, SCRIPT.ja, path);
       assert.match(ru, SCRIPT.ru, path);
-      const bad = await fetch(`${server.url}${path}?lang=de`);
+      const bad = await fetch(`${suite.server.url}${path}?lang=de`);
       assert.equal(bad.status, 400, path);
       assert.match((await bad.json()).error.message, /en, ja, ru/);
     }

@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { describeRecord, launchBrowser, openPage } from './lib/browser.mjs';
+import { before, describe, test } from 'node:test';
+import { describeRecord } from './lib/browser.mjs';
 import { loadFresh, settle } from './lib/driver.mjs';
-import { REPO_ROOT, startServer } from './lib/server.mjs';
+import { useSuite, withPage } from './lib/harness.mjs';
+import { REPO_ROOT } from './lib/server.mjs';
 import { seriousViolations } from './lib/axe.mjs';
 
 const SIZES = [
@@ -96,29 +97,20 @@ function overlappingControls(page) {
 }
 
 describe('layout: the map stays visible at every size (Chromium, real server)', () => {
-  let server;
-  let browser;
+  const suite = useSuite();
   let timeline;
   let tour;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    timeline = await (await fetch(`${server.url}api/timeline`)).json();
-    tour = await (await fetch(`${server.url}api/straits-tour`)).json();
+    timeline = await (await fetch(`${suite.server.url}api/timeline`)).json();
+    tour = await (await fetch(`${suite.server.url}api/straits-tour`)).json();
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   for (const size of SIZES) {
     test(`${size.name} (${size.width}×${size.height}): every step's and stop's subject in the free part of the map; no controls overlap; axe`, { timeout: 600_000 }, async () => {
-      const { context, page, record } = await openPage(browser, { viewport: { width: size.width, height: size.height } });
-      await page.emulateMedia({ reducedMotion: 'reduce' });
-      try {
+      await withPage(suite.browser, { viewport: { width: size.width, height: size.height }, reducedMotion: 'reduce' }, async ({ page, record }) => {
         // The opening view: nothing overlaps; on a phone the collapsed sheet leaves the map most of the screen.
-        await loadFresh(page, record, server.url, (sel) => document.querySelector(sel), '[data-testid="controls"]');
+        await loadFresh(page, record, suite.server.url, (sel) => document.querySelector(sel), '[data-testid="controls"]');
         assert.deepEqual(await overlappingControls(page), [], `${size.name}: overlapping controls at the opening view`);
         assert.deepEqual(await seriousViolations(page), [], `${size.name}: axe at the opening view`);
         if (SHOTS) await page.screenshot({ path: join(SHOTS, `${size.name}.png`) });
@@ -136,7 +128,7 @@ describe('layout: the map stays visible at every size (Chromium, real server)', 
         }
 
         // The timeline, step by step with Next (the panel stays open, its buttons where they were).
-        await loadFresh(page, record, `${server.url}#step=${timeline.steps[0].id}`, (sel) => document.querySelector(sel), '[data-testid="timeline-step"]');
+        await loadFresh(page, record, `${suite.server.url}#step=${timeline.steps[0].id}`, (sel) => document.querySelector(sel), '[data-testid="timeline-step"]');
         const next = page.getByTestId('timeline-next');
         let nextBox = await next.boundingBox();
         for (const [i, step] of timeline.steps.entries()) {
@@ -161,7 +153,7 @@ describe('layout: the map stays visible at every size (Chromium, real server)', 
         }
 
         // The straits tour, stop by stop.
-        await loadFresh(page, record, `${server.url}#tour=straits&sel=strait:${tour.stops[0].id}`, (sel) => document.querySelector(sel), '[data-testid="straits-stop"]');
+        await loadFresh(page, record, `${suite.server.url}#tour=straits&sel=strait:${tour.stops[0].id}`, (sel) => document.querySelector(sel), '[data-testid="straits-stop"]');
         for (const [i, stop] of tour.stops.entries()) {
           if (i > 0) {
             await page.getByTestId('straits-next').click();
@@ -172,9 +164,7 @@ describe('layout: the map stays visible at every size (Chromium, real server)', 
           await assertSubjectClear(page, stop.subject, size, `stop ${stop.id}`);
         }
         assert.deepEqual(record.consoleErrors, [], describeRecord(record));
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });

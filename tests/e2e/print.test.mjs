@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PNG } from 'pngjs';
-import { describeRecord, launchBrowser } from './lib/browser.mjs';
+import { describeRecord } from './lib/browser.mjs';
 import { openApp } from './lib/driver.mjs';
-import { startServer } from './lib/server.mjs';
+import { useSuite } from './lib/harness.mjs';
 
 const havePoppler = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
 const skip = havePoppler ? false : 'pdftotext not found: apt-get install -y poppler-utils (tests/e2e/run.sh installs it)';
@@ -23,25 +23,20 @@ function colours(png) {
 }
 
 describe('print and images of the view (Chromium, real server)', { skip }, () => {
-  let server;
-  let browser;
+  const suite = useSuite();
   let dir;
   let timeline;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     dir = mkdtempSync(join(tmpdir(), 'kuril-e2e-print-'));
-    timeline = await (await fetch(`${server.url}api/timeline`)).json();
+    timeline = await (await fetch(`${suite.server.url}api/timeline`)).json();
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test('a PDF of a timeline step: the map as an image, its key, the step’s text; no buttons', { timeout: 180_000 }, async () => {
     const step = timeline.steps.find((s) => s.id === '1956-joint-declaration') ?? timeline.steps[0];
-    const app = await openApp(browser, server.url, { hash: `#step=${step.id}` });
+    const app = await openApp(suite.browser, suite.server.url, { hash: `#step=${step.id}` });
     try {
       await app.page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
       // What the browser does before printing (Ctrl+P or the Print button): the page prepares its print view.
@@ -79,7 +74,7 @@ describe('print and images of the view (Chromium, real server)', { skip }, () =>
   });
 
   test('“this view as an image”: PNG and SVG of the view from the Downloads pane', { timeout: 120_000 }, async () => {
-    const app = await openApp(browser, server.url, { hash: '#map=7/43.9/146.2&lines=soviet,two-island-1956&areas=two-island-1956' });
+    const app = await openApp(suite.browser, suite.server.url, { hash: '#map=7/43.9/146.2&lines=soviet,two-island-1956&areas=two-island-1956' });
     try {
       await app.byTestId('tool:downloads').click();
       for (const [format, type] of [
@@ -89,7 +84,7 @@ describe('print and images of the view (Chromium, real server)', { skip }, () =>
         const link = app.byTestId(`view-image.${format}`);
         await link.focus();
         const href = await link.getAttribute('href');
-        const u = new URL(href, server.url);
+        const u = new URL(href, suite.server.url);
         assert.equal(u.pathname, `/image.${format}`);
         assert.equal(u.searchParams.get('areas'), 'two-island-1956');
         assert.equal(u.searchParams.get('lines'), 'soviet,two-island-1956');

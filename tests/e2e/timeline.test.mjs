@@ -4,10 +4,10 @@
 // restores the same state and camera again. The straits tour highlights each strait in turn and shows its
 // computed width, depth and attributed claims.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { describeRecord, launchBrowser, openPage } from './lib/browser.mjs';
+import { before, describe, test } from 'node:test';
+import { describeRecord } from './lib/browser.mjs';
 import { loadFresh, settle, waitForHash } from './lib/driver.mjs';
-import { startServer } from './lib/server.mjs';
+import { useSuite, withPage } from './lib/harness.mjs';
 import { seriousViolations } from './lib/axe.mjs';
 
 
@@ -100,29 +100,20 @@ async function tilesOutsideView(page, urls) {
 }
 
 describe('timeline and straits tour (Chromium, real server)', () => {
-  let server;
-  let browser;
+  const suite = useSuite();
   let timeline;
   let tour;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    timeline = await getJson(`${server.url}api/timeline`);
-    tour = await getJson(`${server.url}api/straits-tour`);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    timeline = await getJson(`${suite.server.url}api/timeline`);
+    tour = await getJson(`${suite.server.url}api/straits-tour`);
   });
 
   test('every step link restores its map state, and so does the permalink written from it', { timeout: 600_000 }, async () => {
     assert.ok(timeline.steps.length >= 5, 'the timeline has its steps');
-    const { context, page, record } = await openPage(browser);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    try {
+    await withPage(suite.browser, { reducedMotion: 'reduce' }, async ({ page, record }) => {
       for (const step of timeline.steps) {
-        await loadFresh(page, record, `${server.url}#step=${step.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
+        await loadFresh(page, record, `${suite.server.url}#step=${step.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), step.id);
         const shown = await mapState(page);
         assertStepState(shown, step, step.id);
         assert.ok(step.map.subject, `${step.id} names its subject`);
@@ -153,9 +144,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
       }
       assert.deepEqual(record.consoleErrors, [], describeRecord(record));
       assert.deepEqual(record.badResponses, [], describeRecord(record));
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   // On a slow network the document arrives after the style: the map must still start at the link's view rather
@@ -168,28 +157,23 @@ describe('timeline and straits tour (Chromium, real server)', () => {
       { hash: `#tour=straits&sel=strait:${stop.id}`, doc: '**/api/straits-tour', ready: '[data-testid="straits-stop"]' },
     ];
     for (const link of links) {
-      const { context, page, record } = await openPage(browser);
-      try {
+      await withPage(suite.browser, {}, async ({ page, record }) => {
         await page.route(link.doc, async (route) => {
           await new Promise((r) => setTimeout(r, 1500));
           await route.continue();
         });
-        await loadFresh(page, record, `${server.url}${link.hash}`, (sel) => document.querySelector(sel), link.ready);
+        await loadFresh(page, record, `${suite.server.url}${link.hash}`, (sel) => document.querySelector(sel), link.ready);
         assert.deepEqual(await tilesOutsideView(page, record.requests), [], `${link.hash}: tiles outside the link's view were fetched`);
         assert.ok(record.requests.some((u) => /\/tiles\/\d+\/\d+\/\d+\.mvt/.test(u)), `${link.hash}: tiles were fetched`);
         assert.deepEqual(record.consoleErrors, [], describeRecord(record));
-      } finally {
-        await context.close();
-      }
+      });
     }
   });
 
   test('previous/next buttons and the arrow keys step through the events in order', { timeout: 180_000 }, async () => {
-    const { context, page, record } = await openPage(browser);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    try {
+    await withPage(suite.browser, { reducedMotion: 'reduce' }, async ({ page, record }) => {
       const [first, second, third] = timeline.steps;
-      await loadFresh(page, record, `${server.url}#step=${first.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), first.id);
+      await loadFresh(page, record, `${suite.server.url}#step=${first.id}`, (id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), first.id);
       assert.ok(await page.getByTestId('timeline-prev').isDisabled(), 'no step before the first');
       await page.getByTestId('timeline-next').click();
       await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-step"][data-step="${id}"]`), second.id);
@@ -205,9 +189,7 @@ describe('timeline and straits tour (Chromium, real server)', () => {
       await page.waitForFunction(() => location.hash === window.__app.hash() && !/step=/.test(location.hash), null, { timeout: 10_000 });
       assert.doesNotMatch(await page.evaluate(() => location.hash), /step=/);
       assert.deepEqual(record.consoleErrors, [], describeRecord(record));
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('no serious or critical axe violations with the timeline (Japanese), the tour (Russian, dark) or the embed dialog open', { timeout: 180_000 }, async () => {
@@ -218,28 +200,22 @@ describe('timeline and straits tour (Chromium, real server)', () => {
       { hash: '#map=7/44/146', ready: null, scheme: 'light', embed: true },
     ];
     for (const c of cases) {
-      const { context, page, record } = await openPage(browser);
-      await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: c.scheme });
-      try {
-        await loadFresh(page, record, `${server.url}${c.hash}`, (sel) => !sel || document.querySelector(sel), c.ready);
+      await withPage(suite.browser, { reducedMotion: 'reduce', colorScheme: c.scheme }, async ({ page, record }) => {
+        await loadFresh(page, record, `${suite.server.url}${c.hash}`, (sel) => !sel || document.querySelector(sel), c.ready);
         if (c.embed) {
           await page.getByTestId('embed-button').click();
           await page.getByTestId('embed-code').waitFor();
         }
         assert.deepEqual(await seriousViolations(page), [], c.hash);
-      } finally {
-        await context.close();
-      }
+      });
     }
   });
 
   test('the straits tour highlights each strait with its width, depth and attributed claims', { timeout: 300_000 }, async () => {
     assert.deepEqual(tour.stops.map((s) => s.id).sort(), ['catherine', 'goyomai', 'nemuro', 'vries']);
-    const { context, page, record } = await openPage(browser);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    try {
+    await withPage(suite.browser, { reducedMotion: 'reduce' }, async ({ page, record }) => {
       const [first] = tour.stops;
-      await loadFresh(page, record, `${server.url}#tour=straits&sel=strait:${first.id}`, (id) => document.querySelector(`[data-testid="straits-stop"][data-stop="${id}"]`), first.id);
+      await loadFresh(page, record, `${suite.server.url}#tour=straits&sel=strait:${first.id}`, (id) => document.querySelector(`[data-testid="straits-stop"][data-stop="${id}"]`), first.id);
       for (const [i, stop] of tour.stops.entries()) {
         if (i > 0) {
           await page.getByTestId('straits-next').click();
@@ -274,8 +250,6 @@ describe('timeline and straits tour (Chromium, real server)', () => {
         for (const claim of stop.claims) assert.ok(panel.claims.includes(claim.attributed_to), `${stop.id}: claim attributed`);
       }
       assert.deepEqual(record.consoleErrors, [], describeRecord(record));
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 // Entry point: becomes dist/app.js. Holds the one AppState, keeps it in the URL hash and applies it to the map
-// (apply.ts) and the page (ui.ts).
-import type { Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent, PointLike } from 'maplibre-gl';
+// (apply.ts) and the page (ui.ts). `start` (at the end) sets the page up in named steps, in order.
+import type { Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent, PointLike, StyleSpecification } from 'maplibre-gl';
 import { SOURCE, applyState, applyTheme, lineLayer, setupLayers } from './apply';
 import { Documents, dataModeOfStyle } from './data';
 import { describeMap, islandFromTile, type IslandInfo } from './describe';
@@ -15,13 +15,15 @@ import {
   preferredLang,
   type AppState,
   type Camera,
+  type Lang,
   type LineId,
 } from './state';
 import { Ui } from './ui';
 import { EmbedDialog } from './embed-dialog';
 import { StraitsTourPanel, linkedStopState, selectedStrait, tourOnlyLink } from './straits-tour';
 import { st } from './story-i18n';
-import { TimelinePanel, linkedStepState, stepOnlyLink, type Frame } from './timeline';
+import type { Frame } from './story-panel';
+import { TimelinePanel, linkedStepState, stepOnlyLink } from './timeline';
 import { Layout } from './layout';
 import { PrintView } from './print';
 import { imageUrl } from './embed-code';
@@ -43,68 +45,165 @@ function cameraOf(map: MapLibreMap): Camera {
   return { lng: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
 }
 
-async function start(): Promise<void> {
+/** The reader's settings that the page follows as they change. */
+interface Media {
+  reducedMotion: MediaQueryList;
+  darkScheme: MediaQueryList;
+}
+
+/** What the page's link asks for. */
+interface Link {
+  /** The defaults (in the reader's preferred language) that the link's fields override; also for later links. */
+  defaults: AppState;
+  state: AppState;
+  /** A link naming only a timeline step (`#step=<id>`) takes the step's map state. */
+  step: boolean;
+  /** Likewise a straits-tour link without a camera (`#tour=straits&sel=strait:vries`) takes the stop's camera. */
+  tour: boolean;
+}
+
+/** The one state, read by every part through `store.state`; `ready` once the style has loaded and it is applied. */
+interface Store {
+  state: AppState;
+  ready: boolean;
+}
+
+interface ChangeOptions {
+  focusPanel?: boolean;
+  moveCamera?: boolean;
+  jump?: boolean;
+}
+
+/** Writes the state into the URL hash: `now`, or `soon` (once the camera has rested for a moment). */
+interface HashWriter {
+  now: () => void;
+  soon: () => void;
+}
+
+/** The description for screen readers (`describe`) and the disputed islands it names, seen in the tiles so far. */
+interface Description {
+  describe: () => void;
+  collectIslands: () => void;
+}
+
+/** The parts of the page the state is rendered into. */
+interface Parts {
+  ui: Ui;
+  timeline: TimelinePanel;
+  straits: StraitsTourPanel;
+  embed: EmbedDialog;
+  tools: Tools;
+}
+
+/** What the steps of `start` share once the map, the dock and the panels exist. */
+interface App {
+  readonly root: HTMLElement;
+  readonly media: Media;
+  readonly store: Store;
+  readonly style: StyleSpecification;
+  readonly docs: Documents;
+  readonly map: MapLibreMap;
+  readonly layout: Layout;
+  readonly frame: Frame;
+  readonly printView: PrintView;
+  readonly hash: HashWriter;
+  readonly description: Description;
+  readonly parts: Parts;
+}
+
+/** The map's container and the element the dock goes in. */
+function pageElements(): { container: HTMLElement; root: HTMLElement } {
   const container = document.getElementById('map');
   const root = document.getElementById('main');
   if (!container || !root) throw new Error('#map or #main missing from index.html');
+  return { container, root };
+}
 
-  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-  const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+function watchMedia(): Media {
+  return {
+    reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)'),
+    darkScheme: window.matchMedia('(prefers-color-scheme: dark)'),
+  };
+}
+
+function readLink(): Link {
   const defaults: AppState = { ...cloneState(DEFAULT_STATE), lang: preferredLang(navigator.languages) };
-  let state = decodeState(location.hash, defaults);
-  // A link naming only a timeline step (`#step=<id>`) takes the step's map state.
-  const openStepFromLink = stepOnlyLink(location.hash);
-  // Likewise a straits-tour link without a camera (`#tour=straits&sel=strait:vries`) takes the stop's camera.
-  const openTourFromLink = state.tour === 'straits' && tourOnlyLink(location.hash);
+  const state = decodeState(location.hash, defaults);
+  return { defaults, state, step: stepOnlyLink(location.hash), tour: state.tour === 'straits' && tourOnlyLink(location.hash) };
+}
 
-  const style = await loadStyle();
+/** The documents (from the server or the static export); their texts (timeline, tour, scenarios) in `lang`. */
+function openDocuments(style: StyleSpecification, lang: Lang): Documents {
   const docs = new Documents(dataModeOfStyle(style));
-  // The documents' texts (timeline, tour, scenarios) come in the reader's language.
-  docs.lang = state.lang;
-  // A step's (a stop's) document is read before the map exists: on a slow network the map would otherwise fetch
-  // the default view's tiles first and then jump away from them. The map starts at the step's own camera.
-  const linked = (frame?: Frame) => (openStepFromLink ? linkedStepState(docs, state, frame) : linkedStopState(docs, state, frame));
-  if (openStepFromLink || openTourFromLink) state = await linked();
-  const map = await createMap({
+  docs.lang = lang;
+  return docs;
+}
+
+/**
+ * The state a step (a stop) link asks for, from `base`. It is read before the map exists: on a slow network the
+ * map would otherwise fetch the default view's tiles first and then jump away from them. The map starts at the
+ * step's own camera; once the dock exists, `frame` frames the subject beside it.
+ */
+function linkedStoryState(link: Link, docs: Documents, base: AppState, frame?: Frame): Promise<AppState> {
+  return link.step ? linkedStepState(docs, base, frame) : linkedStopState(docs, base, frame);
+}
+
+function makeMap(container: HTMLElement, style: StyleSpecification, camera: Camera, media: Media): Promise<MapLibreMap> {
+  return createMap({
     container,
     style,
-    camera: { center: [state.camera.lng, state.camera.lat], zoom: state.camera.zoom, bearing: state.camera.bearing, pitch: state.camera.pitch },
-    reducedMotion: reducedMotion.matches,
+    camera: { center: [camera.lng, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch },
+    reducedMotion: media.reducedMotion.matches,
   });
-  // Listened for now: the documents read below may take longer than the style.
-  const styleLoaded = map.isStyleLoaded() ? Promise.resolve() : new Promise<void>((r) => map.once('style.load', () => r()));
-  // The dock (title, tools, panels, controls) and the map's padding beside it.
-  const layout = new Layout(root, map, st(state.lang));
-  const frame: Frame = (subject, maxZoom) => layout.cameraFor(subject, maxZoom);
-  // Then, before the map draws (the document is cached: no network wait), the subject is framed beside the dock.
-  if (openStepFromLink || openTourFromLink) {
-    state = await linked(frame);
-    map.jumpTo({ center: [state.camera.lng, state.camera.lat], zoom: state.camera.zoom });
-  }
+}
+
+/** Resolves once the style has loaded; listened for at once, as the documents read next may take longer. */
+function whenStyleLoaded(map: MapLibreMap): Promise<void> {
+  return map.isStyleLoaded() ? Promise.resolve() : new Promise<void>((r) => map.once('style.load', () => r()));
+}
+
+/** The dock (title, tools, panels, controls) and the map's padding beside it; `frame` fits a subject beside it. */
+function createDock(root: HTMLElement, map: MapLibreMap, lang: Lang): { layout: Layout; frame: Frame } {
+  const layout = new Layout(root, map, st(lang));
+  return { layout, frame: (subject, maxZoom) => layout.cameraFor(subject, maxZoom) };
+}
+
+/** Then, before the map draws (the document is cached: no network wait), the subject is framed beside the dock. */
+async function frameLinkedSubject(link: Link, docs: Documents, map: MapLibreMap, base: AppState, frame: Frame): Promise<AppState> {
+  const state = await linkedStoryState(link, docs, base, frame);
+  map.jumpTo({ center: [state.camera.lng, state.camera.lat], zoom: state.camera.zoom });
+  return state;
+}
+
+/** The map and the app's state for browser tests; the body's `data-map-idle` after the first idle; the canvas's description. */
+function exposeForTests(map: MapLibreMap, store: Store): void {
   window.__map = map;
-  const printView = new PrintView(root, map, layout, () => state);
-  window.__app = { state: () => cloneState(state), hash: () => encodeState(state) };
+  window.__app = { state: () => cloneState(store.state), hash: () => encodeState(store.state) };
   map.once('idle', () => {
     document.body.dataset.mapIdle = '1';
   });
   map.getCanvas().setAttribute('aria-describedby', 'map-description');
+}
 
-  // --- the URL hash ---
-  let hashTimer: ReturnType<typeof setTimeout> | undefined;
-  const writeHash = () => {
-    clearTimeout(hashTimer);
-    hashTimer = undefined;
-    const hash = encodeState(state);
+function hashWriter(store: Store): HashWriter {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const now = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const hash = encodeState(store.state);
     if (location.hash !== hash) history.replaceState(history.state, '', hash);
   };
-  const writeHashSoon = () => {
-    clearTimeout(hashTimer);
-    hashTimer = setTimeout(writeHash, HASH_DELAY_MS);
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(now, HASH_DELAY_MS);
   };
+  return { now, soon };
+}
 
-  // --- the description for screen readers: disputed islands seen in the tiles so far ---
+/** `show` puts the sentences on the page (the Ui, made later). */
+function islandDescription(map: MapLibreMap, store: Store, show: (sentences: string[]) => void): Description {
   const disputed = new Map<string, IslandInfo>();
-  const describe = () => ui.setDescription(describeMap(state, [...disputed.values()]));
+  const describe = () => show(describeMap(store.state, [...disputed.values()]));
   const collectIslands = () => {
     let added = false;
     for (const f of map.querySourceFeatures(SOURCE, { sourceLayer: 'island_labels' })) {
@@ -117,40 +216,59 @@ async function start(): Promise<void> {
     }
     if (added) describe();
   };
+  return { describe, collectIslands };
+}
 
-  // --- state changes ---
-  let ready = false;
-  const setState = (next: AppState, opts: { focusPanel?: boolean; moveCamera?: boolean; jump?: boolean } = {}) => {
-    state = next;
-    docs.lang = state.lang;
-    if (!ready) return;
-    if (opts.moveCamera && encodeCamera(cameraOf(map)) !== encodeCamera(state.camera)) {
-      const target = {
-        center: [state.camera.lng, state.camera.lat] as [number, number],
-        zoom: state.camera.zoom,
-        bearing: state.camera.bearing,
-        pitch: state.camera.pitch,
-      };
-      if (reducedMotion.matches || opts.jump) map.jumpTo(target);
-      else map.flyTo({ ...target, duration: 800 });
-    }
-    applyState(map, tools.mapState(state));
-    layout.setStrings(st(state.lang));
-    ui.render(state, { focusPanel: opts.focusPanel });
-    tools.render(state);
-    renderStories();
-    describe();
-    writeHash();
-  };
+/** A new state: kept, and once the app is ready applied to the map (its camera too, if asked) and the page. */
+function setState(app: App, next: AppState, opts: ChangeOptions = {}): void {
+  const { store, map, parts } = app;
+  store.state = next;
+  app.docs.lang = store.state.lang;
+  if (!store.ready) return;
+  if (opts.moveCamera && encodeCamera(cameraOf(map)) !== encodeCamera(store.state.camera)) {
+    const camera = store.state.camera;
+    const target = {
+      center: [camera.lng, camera.lat] as [number, number],
+      zoom: camera.zoom,
+      bearing: camera.bearing,
+      pitch: camera.pitch,
+    };
+    if (app.media.reducedMotion.matches || opts.jump) map.jumpTo(target);
+    else map.flyTo({ ...target, duration: 800 });
+  }
+  applyState(map, parts.tools.mapState(store.state));
+  app.layout.setStrings(st(store.state.lang));
+  parts.ui.render(store.state, { focusPanel: opts.focusPanel });
+  parts.tools.render(store.state);
+  renderStories(parts, store.state);
+  app.description.describe();
+  app.hash.now();
+}
 
+function renderStories(parts: Parts, state: AppState): void {
+  parts.timeline.render(state);
+  parts.straits.render(state);
+  parts.embed.render(state);
+}
+
+/** Everything `createPanels` needs: the app without its panels. */
+type Shell = Omit<App, 'parts'>;
+
+/**
+ * The control panel, the guided views (timeline, straits tour; the export carries their documents too), the
+ * embed code (live server only: /embed, /image.png and /oembed are drawn by the server) and the analyst tools
+ * (compare, statistics, downloads, overlay, measure), in this order in the dock. `change` is `setState`.
+ */
+function createPanels(shell: Shell, change: (next: AppState, opts?: ChangeOptions) => void): Parts {
+  const { root, map, layout, docs, store, printView } = shell;
   const ui = new Ui(root, {
     map,
     slots: { title: layout.title, controls: layout.controls, panels: layout.panels },
     docs,
-    getState: () => state,
-    onChange: (next, opts) => setState(next, opts),
+    getState: () => store.state,
+    onChange: (next, opts) => change(next, opts),
     onCopy: async () => {
-      writeHash();
+      shell.hash.now();
       try {
         await navigator.clipboard.writeText(location.href);
         return true;
@@ -158,111 +276,123 @@ async function start(): Promise<void> {
         return false;
       }
     },
-    actions: () => storyButtons(),
+    actions: () => storyButtons(store, { timeline, straits, embed, printView, live: docs.dataMode === 'server' }),
   });
 
-  // --- guided views (timeline, straits tour; the export carries their documents too) and the embed code (live
-  // server only: /embed, /image.png and /oembed are drawn by the server) ---
-  const live = docs.dataMode === 'server';
-  const storyOpts = { map, docs, frame, getState: () => state, onChange: (next: AppState, o: { moveCamera?: boolean; jump?: boolean }) => setState(next, o) };
+  const storyOpts = { map, docs, frame: shell.frame, getState: () => store.state, onChange: (next: AppState, o: ChangeOptions) => change(next, o) };
   const timeline = new TimelinePanel(layout.panels, storyOpts);
   const straits = new StraitsTourPanel(layout.panels, storyOpts);
-  const embed = new EmbedDialog(layout.panels, () => state);
-  const renderStories = () => {
-    timeline.render(state);
-    straits.render(state);
-    embed.render(state);
-  };
-  function storyButtons(): HTMLElement[] {
-    const s = st(state.lang);
-    const button = (testid: string, label: string, action: (b: HTMLButtonElement) => void) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.testid = testid;
-      b.textContent = label;
-      b.addEventListener('click', () => action(b));
-      return b;
-    };
-    return [
-      button('timeline-button', s.timeline, (b) => void timeline.open(state.step, { opener: b })),
-      button('straits-button', s.straitsTour, (b) => void straits.open(selectedStrait(state), { opener: b })),
-      ...(live ? [button('embed-button', s.embed, (b) => embed.toggle(!embed.isOpen, b))] : []),
-      button('print-button', s.print, () => void printView.print()),
-    ];
-  }
+  const embed = new EmbedDialog(layout.panels, () => store.state);
 
-  // --- analyst tools (compare, statistics, downloads, overlay, measure) ---
   const tools = new Tools({
     root,
     slots: { tools: layout.tools, panels: layout.panels },
     map,
-    style,
+    style: shell.style,
     docs,
     mode: docs.dataMode,
-    getState: () => state,
-    onChange: (next) => setState(next),
-    dark: () => darkScheme.matches,
+    getState: () => store.state,
+    onChange: (next) => change(next),
+    dark: () => shell.media.darkScheme.matches,
     // The view as an image: drawn by the server (PNG, SVG) at the size of the map's free part, or a snapshot of
     // the map where there is no server (the static export).
     viewImage: (format) => {
       if (format === 'snapshot') return printView.snapshot().url;
       const i = layout.insets();
       const canvas = map.getCanvas();
-      return imageUrl(location.href, state, canvas.clientWidth - i.left - i.right, canvas.clientHeight - i.top - i.bottom, format);
+      return imageUrl(location.href, store.state, canvas.clientWidth - i.left - i.right, canvas.clientHeight - i.top - i.bottom, format);
     },
   });
+  return { ui, timeline, straits, embed, tools };
+}
 
-  const init = () => {
-    setupLayers(map);
-    applyTheme(map, darkScheme.matches);
-    applyState(map, tools.mapState(state));
-    ready = true;
-    ui.render(state, { theme: darkScheme.matches ? 'dark' : 'light' });
-    tools.render(state);
-    if (openStepFromLink) void timeline.open(state.step, { jump: true });
-    else if (openTourFromLink) void straits.open(selectedStrait(state), { jump: true });
-    else renderStories();
-    describe();
-    writeHash();
+/** The buttons of the control panel's actions row: the guided views, the embed code (live server) and print. */
+function storyButtons(
+  store: Store,
+  p: { timeline: TimelinePanel; straits: StraitsTourPanel; embed: EmbedDialog; printView: PrintView; live: boolean },
+): HTMLElement[] {
+  const s = st(store.state.lang);
+  const button = (testid: string, label: string, action: (b: HTMLButtonElement) => void) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.testid = testid;
+    b.textContent = label;
+    b.addEventListener('click', () => action(b));
+    return b;
   };
-  void styleLoaded.then(init);
+  return [
+    button('timeline-button', s.timeline, (b) => void p.timeline.open(store.state.step, { opener: b })),
+    button('straits-button', s.straitsTour, (b) => void p.straits.open(selectedStrait(store.state), { opener: b })),
+    ...(p.live ? [button('embed-button', s.embed, (b) => p.embed.toggle(!p.embed.isOpen, b))] : []),
+    button('print-button', s.print, () => void p.printView.print()),
+  ];
+}
 
-  darkScheme.addEventListener('change', () => {
-    if (!ready) return;
-    applyTheme(map, darkScheme.matches);
-    ui.render(state, { theme: darkScheme.matches ? 'dark' : 'light' });
-    tools.theme();
+/** Once the style has loaded: the layers, the theme and the state; a step or stop link opens its panel. */
+function applyInitialState(app: App, link: Link): void {
+  const { map, store, parts, media } = app;
+  setupLayers(map);
+  applyTheme(map, media.darkScheme.matches);
+  applyState(map, parts.tools.mapState(store.state));
+  store.ready = true;
+  parts.ui.render(store.state, { theme: media.darkScheme.matches ? 'dark' : 'light' });
+  parts.tools.render(store.state);
+  if (link.step) void parts.timeline.open(store.state.step, { jump: true });
+  else if (link.tour) void parts.straits.open(selectedStrait(store.state), { jump: true });
+  else renderStories(parts, store.state);
+  app.description.describe();
+  app.hash.now();
+}
+
+/** The map's theme follows the reader's colour scheme. */
+function followColourScheme(app: App): void {
+  const { map, store, parts, media } = app;
+  media.darkScheme.addEventListener('change', () => {
+    if (!store.ready) return;
+    applyTheme(map, media.darkScheme.matches);
+    parts.ui.render(store.state, { theme: media.darkScheme.matches ? 'dark' : 'light' });
+    parts.tools.theme();
   });
+}
 
+/**
+ * The camera goes into the state and (soon) the hash; the islands seen so far into the description; a new hash
+ * (the reader's, or a link followed) becomes the state, a step or stop link opening its panel at the current camera.
+ */
+function followMapAndHash(app: App, defaults: AppState): void {
+  const { map, store, parts } = app;
   map.on('moveend', () => {
-    state = { ...cloneState(state), camera: cameraOf(map) };
-    writeHashSoon();
+    store.state = { ...cloneState(store.state), camera: cameraOf(map) };
+    app.hash.soon();
   });
-  map.on('idle', collectIslands);
+  map.on('idle', app.description.collectIslands);
   window.addEventListener('hashchange', () => {
     const next = decodeState(location.hash, defaults);
     if (stepOnlyLink(location.hash)) {
-      state = { ...next, camera: state.camera };
-      void timeline.open(next.step);
+      store.state = { ...next, camera: store.state.camera };
+      void parts.timeline.open(next.step);
     } else if (next.tour === 'straits' && tourOnlyLink(location.hash)) {
-      state = { ...next, camera: state.camera };
-      void straits.open(selectedStrait(next));
-    } else setState(next, { moveCamera: true });
+      store.state = { ...next, camera: store.state.camera };
+      void parts.straits.open(selectedStrait(next));
+    } else setState(app, next, { moveCamera: true });
   });
+}
 
-  // --- pointer interaction: lines, islands and straits open the panel; straits highlight on hover ---
+/** Pointer interaction: lines, islands and straits open the panel; straits highlight on hover. */
+function wirePointer(app: App): void {
+  const { map, store, parts } = app;
   const first = (point: PointLike | [PointLike, PointLike], layers: string[]): MapGeoJSONFeature | undefined => {
     const present = layers.filter((l) => map.getLayer(l));
     return present.length ? map.queryRenderedFeatures(point, { layers: present })[0] : undefined;
   };
   map.on('click', (e: MapMouseEvent) => {
-    if (tools.capturesClicks) return; // a measuring point, not a selection
+    if (parts.tools.capturesClicks) return; // a measuring point, not a selection
     const { x, y } = e.point;
     const near: [PointLike, PointLike] = [
       [x - 6, y - 6],
       [x + 6, y + 6],
     ];
-    const visibleLines = LINE_IDS.filter((id) => state.lines[id]).map(lineLayer);
+    const visibleLines = LINE_IDS.filter((id) => store.state.lines[id]).map(lineLayer);
     const line = first(near, visibleLines)?.properties.line;
     const label = first(e.point, ['island-labels', 'islands']);
     // A group's label (the Habomai Islands) leads to its islets: the map zooms in to where each has its own.
@@ -278,7 +408,7 @@ async function start(): Promise<void> {
     if (typeof line === 'string' && (LINE_IDS as readonly string[]).includes(line)) selected = { kind: 'line', id: line as LineId };
     else if (typeof island === 'string') selected = { kind: 'island', id: island };
     else if (typeof strait === 'string') selected = { kind: 'strait', id: strait };
-    ui.select(selected, map.getCanvas());
+    parts.ui.select(selected, map.getCanvas());
   });
 
   let hovered: string | number | undefined;
@@ -296,11 +426,36 @@ async function start(): Promise<void> {
         [e.point.x - 6, e.point.y - 6],
         [e.point.x + 6, e.point.y + 6],
       ],
-      LINE_IDS.filter((id) => state.lines[id]).map(lineLayer),
+      LINE_IDS.filter((id) => store.state.lines[id]).map(lineLayer),
     );
     map.getCanvas().style.cursor = pointer ? 'pointer' : '';
   });
   map.getCanvas().addEventListener('mouseleave', () => setHover(undefined));
+}
+
+/** Sets the page up, step by step: the link, the style and documents, the map, the dock, the panels, the listeners. */
+async function start(): Promise<void> {
+  const { container, root } = pageElements();
+  const media = watchMedia();
+  const link = readLink();
+  const style = await loadStyle();
+  const docs = openDocuments(style, link.state.lang);
+  const store: Store = { state: link.state, ready: false };
+  if (link.step || link.tour) store.state = await linkedStoryState(link, docs, store.state);
+  const map = await makeMap(container, style, store.state.camera, media);
+  const styleLoaded = whenStyleLoaded(map);
+  const { layout, frame } = createDock(root, map, store.state.lang);
+  if (link.step || link.tour) store.state = await frameLinkedSubject(link, docs, map, store.state, frame);
+  exposeForTests(map, store);
+  const printView = new PrintView(root, map, layout, () => store.state);
+  const hash = hashWriter(store);
+  const description = islandDescription(map, store, (sentences) => app.parts.ui.setDescription(sentences));
+  const shell: Shell = { root, media, store, style, docs, map, layout, frame, printView, hash, description };
+  const app: App = { ...shell, parts: createPanels(shell, (next, opts) => setState(app, next, opts)) };
+  void styleLoaded.then(() => applyInitialState(app, link));
+  followColourScheme(app);
+  followMapAndHash(app, link.defaults);
+  wirePointer(app);
 }
 
 void start();

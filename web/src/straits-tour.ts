@@ -1,14 +1,14 @@
 // The straits explainer: a guided view of the Catherine, Vries, Nemuro and Goyomai straits from
-// /api/straits-tour. Each stop selects its strait (highlighted on the map, see apply.ts), moves the camera, and
+// /api/straits-tour, in a story panel (story-panel.ts). Each stop selects its strait (highlighted on the map, see apply.ts), moves the camera, and
 // shows the computed width, the sourced depth and the attributed claims. Its link: `tour=straits&sel=strait:<id>`.
 import type { Documents, Source } from './data';
-import { h, on } from './dom';
+import { h } from './dom';
 import { displayName, type Names } from './naming';
-import { cloneState, type AppState, type Lang } from './state';
+import { cloneState, type AppState } from './state';
 import { st } from './story-i18n';
 import { withUnit } from './units';
 import { sourceList } from './sources';
-import { ownKey, type Frame, type StoryOptions } from './timeline';
+import { StoryPanel, type Frame, type StoryKind, type StoryOptions } from './story-panel';
 
 export interface StraitStop {
   id: string;
@@ -68,162 +68,60 @@ export function tourOnlyLink(hash: string): boolean {
   return keys.includes('tour') && !keys.includes('map');
 }
 
-export class StraitsTourPanel {
-  readonly el: HTMLElement;
-  private doc: StraitsTourDoc | null = null;
-  private renderedFor = '';
-  private opener: HTMLElement | null = null;
-
-  constructor(
-    root: HTMLElement,
-    private readonly opts: StoryOptions & { docs: Documents },
-  ) {
-    this.el = h('aside', { class: 'panel story-panel', 'data-testid': 'straits-tour', 'aria-labelledby': 'straits-tour-title', hidden: true });
-    root.append(this.el);
-    this.el.addEventListener('keydown', (ev) => {
-      if (!ownKey(ev)) return;
-      if (ev.key === 'ArrowRight') this.go(1);
-      else if (ev.key === 'ArrowLeft') this.go(-1);
-      else if (ev.key === 'Escape') this.close();
-      else return;
-      ev.preventDefault();
-      ev.stopPropagation();
-    });
-  }
-
-  async load(): Promise<StraitsTourDoc | null> {
-    // In the reader's language: a change of language loads that language's document.
-    if (!this.doc || this.docLang !== this.opts.docs.lang) {
-      ({ doc: this.doc, lang: this.docLang } = await this.opts.docs.extraInLang<StraitsTourDoc>(TOUR_DOC));
-    }
-    return this.doc;
-  }
-
-  private docLang: Lang = 'en';
-
-  /** The stop a state shows: its selected strait when that is a stop, else the first. */
-  private currentStop(state: AppState): StraitStop | undefined {
-    return this.doc ? findStop(this.doc, selectedStrait(state)) : undefined;
-  }
-
-  /** Opens the tour at a strait (the first when `id` is null or not a stop). */
-  async open(id: string | null, opts: { jump?: boolean; opener?: HTMLElement; keepCamera?: boolean } = {}): Promise<void> {
-    if (opts.opener) this.opener = opts.opener;
-    const doc = await this.load();
-    if (!doc || doc.stops.length === 0) return;
-    const stop = findStop(doc, id);
-    if (!stop) return;
-    const next = stopState(this.opts.getState(), stop, this.opts.frame);
-    if (opts.keepCamera) next.camera = { ...this.opts.getState().camera };
-    this.opts.onChange(next, { moveCamera: !opts.keepCamera, jump: opts.jump });
-    document.body.dataset.stop = stop.id;
-    // Opened by the reader (a button): the focus goes into the panel, and back to the button when it closes.
-    if (opts.opener) this.el.querySelector<HTMLElement>('#straits-stop-title')?.focus();
-  }
-
-  private go(delta: number): void {
-    const doc = this.doc;
-    if (!doc) return;
-    const current = this.currentStop(this.opts.getState());
-    const i = current ? doc.stops.indexOf(current) : 0;
-    const j = Math.min(Math.max(i + delta, 0), doc.stops.length - 1);
-    const target = doc.stops[j];
-    if (j !== i && target) void this.open(target.id).then(() => this.el.querySelector<HTMLElement>('#straits-stop-title')?.focus());
-  }
-
-  close(): void {
-    const next = cloneState(this.opts.getState());
+/** The straits tour: its stops, each selecting its strait, with the width, depth and attributed claims. */
+const STRAITS_TOUR: StoryKind<StraitsTourDoc, StraitStop> = {
+  ids: { panel: 'straits-tour', title: 'straits-tour-title', prefix: 'straits', item: 'stop', itemTitle: 'straits-stop-title' },
+  doc: TOUR_DOC,
+  items: (doc) => doc.stops,
+  find: findStop,
+  isOpen: (state) => state.tour === 'straits',
+  // The stop a state shows: its selected strait when that is a stop, else the first.
+  shown: (doc, state) => (state.tour === 'straits' ? findStop(doc, selectedStrait(state)) : undefined),
+  itemState: stopState,
+  clear: (next) => {
     next.tour = null;
     next.selected = null;
-    this.opts.onChange(next, {});
-    delete document.body.dataset.stop;
-    this.opener?.focus();
-    this.opener = null;
-  }
-
-  render(state: AppState): void {
-    const doc = this.doc && this.docLang === state.lang ? this.doc : null;
-    if (!doc && state.tour === 'straits') {
-      // First use (e.g. opened from a link): load, then render whatever the state is by then.
-      this.load().then(
-        (loaded) => loaded && this.render(this.opts.getState()),
-        () => undefined,
-      );
-      return;
-    }
-    const stop = state.tour === 'straits' && doc ? this.currentStop(state) : undefined;
-    if (!stop || !doc) {
-      this.el.hidden = true;
-      this.renderedFor = '';
-      return;
-    }
-    const key = `${stop.id}/${state.lang}/${state.naming}`;
-    if (this.renderedFor === key) return;
-    const hadFocus = this.el.contains(document.activeElement);
-    this.renderedFor = key;
+  },
+  renderKey: (state) => state.naming,
+  texts: (s) => ({ title: s.straitsTitle, list: s.stops, position: s.stopOf }),
+  listEntry: (item, state) => [displayName(item.names, state.naming, state.lang)],
+  article: (stop, _doc, state) => {
     const s = st(state.lang);
-    const index = doc.stops.indexOf(stop);
-
-    const close = h('button', { type: 'button', class: 'close', 'data-testid': 'straits-close', 'aria-label': s.close }, '×');
-    on(close, 'click', () => this.close());
-    const prev = h('button', { type: 'button', 'data-testid': 'straits-prev', disabled: index === 0 }, `← ${s.previous}`);
-    on(prev, 'click', () => this.go(-1));
-    const next = h('button', { type: 'button', 'data-testid': 'straits-next', disabled: index === doc.stops.length - 1 }, `${s.next} →`);
-    on(next, 'click', () => this.go(1));
-    const list = h(
-      'ol',
-      { class: 'story-list', 'aria-label': s.stops },
-      doc.stops.map((item) => {
-        const b = h(
-          'button',
-          { type: 'button', class: 'link-button', 'data-testid': `straits-stop:${item.id}`, 'aria-current': item.id === stop.id ? 'step' : undefined },
-          displayName(item.names, state.naming, state.lang),
-        );
-        on(b, 'click', () => void this.open(item.id));
-        return h('li', {}, b);
-      }),
-    );
     const depth = stop.depth;
-    this.el.replaceChildren(
-      h('div', { class: 'panel-head' }, h('h2', { id: 'straits-tour-title' }, s.straitsTitle), close),
-      h('div', { class: 'story-nav' }, prev, h('span', { role: 'status' }, s.stopOf(index + 1, doc.stops.length)), next),
+    return [
+      h('h3', { id: 'straits-stop-title', tabindex: '-1' }, displayName(stop.names, state.naming, state.lang)),
+      h('p', { class: 'subtitle' }, stop.title),
+      h('p', {}, stop.text),
       h(
-        'article',
-        { class: 'story-step', 'data-testid': 'straits-stop', 'data-stop': stop.id },
-        h('h3', { id: 'straits-stop-title', tabindex: '-1' }, displayName(stop.names, state.naming, state.lang)),
-        h('p', { class: 'subtitle' }, stop.title),
-        h('p', {}, stop.text),
-        h(
-          'dl',
-          {},
-          h('dt', {}, s.computedWidth),
-          h('dd', { 'data-testid': 'straits-width' }, stop.width ? withUnit(stop.width.km, state.lang, 'km', 1) : '—'),
-          stop.width ? h('dd', { class: 'note' }, stop.width.method) : null,
-          h('dt', {}, s.depth),
-          h('dd', { 'data-testid': 'straits-depth' }, depth.max_m !== null ? withUnit(depth.max_m, state.lang, 'm', 1) : s.noDepth),
-          h('dd', { class: 'note' }, depth.text),
-          depth.sources.length ? h('dd', {}, sourceList(depth.sources)) : null,
-        ),
-        stop.claims.length
-          ? h(
-              'div',
-              { 'data-testid': 'straits-claims' },
-              h('h4', {}, s.claims),
-              h(
-                'ul',
-                {},
-                stop.claims.map((c) =>
-                  h('li', {}, h('q', {}, c.text), ` — ${c.attributed_to}`, sourceList(c.sources)),
-                ),
-              ),
-            )
-          : null,
+        'dl',
+        {},
+        h('dt', {}, s.computedWidth),
+        h('dd', { 'data-testid': 'straits-width' }, stop.width ? withUnit(stop.width.km, state.lang, 'km', 1) : '—'),
+        stop.width ? h('dd', { class: 'note' }, stop.width.method) : null,
+        h('dt', {}, s.depth),
+        h('dd', { 'data-testid': 'straits-depth' }, depth.max_m !== null ? withUnit(depth.max_m, state.lang, 'm', 1) : s.noDepth),
+        h('dd', { class: 'note' }, depth.text),
+        depth.sources.length ? h('dd', {}, sourceList(depth.sources)) : null,
       ),
-      h('details', { class: 'story-all' }, h('summary', {}, s.stops), list),
-      h('p', { class: 'note' }, s.keysHint),
-    );
-    this.el.hidden = false;
-    this.el.dataset.stop = stop.id;
-    if (hadFocus) this.el.querySelector<HTMLElement>('#straits-stop-title')?.focus();
+      stop.claims.length
+        ? h(
+            'div',
+            { 'data-testid': 'straits-claims' },
+            h('h4', {}, s.claims),
+            h(
+              'ul',
+              {},
+              stop.claims.map((c) => h('li', {}, h('q', {}, c.text), ` — ${c.attributed_to}`, sourceList(c.sources))),
+            ),
+          )
+        : null,
+    ];
+  },
+};
+
+/** The straits tour panel: shown while the state has `tour=straits`. */
+export class StraitsTourPanel extends StoryPanel<StraitsTourDoc, StraitStop> {
+  constructor(root: HTMLElement, opts: StoryOptions) {
+    super(root, opts, STRAITS_TOUR);
   }
 }
