@@ -27,3 +27,12 @@ impl ModelError {
         }
     }
 }
+
+/// An unknown id, with the valid ones for the message.
+pub(crate) fn unknown_id<'a>(kind: &'static str, id: &str, valid: impl Iterator<Item = &'a str>) -> ModelError {
+    ModelError::UnknownId {
+        kind,
+        id: id.to_string(),
+        valid: valid.collect::<Vec<_>>().join(", "),
+    }
+}

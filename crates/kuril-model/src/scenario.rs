@@ -180,7 +180,7 @@ impl Scenario {
 
 /// A [west, south, east, north] window, checked to lie inside the shoreline data's region.
 pub(crate) fn window_rect(owner: &str, [w, s, e, n]: [f64; 4]) -> Result<geo::Rect, ModelError> {
-    let [rw, rs, re, rn] = crate::model::COASTLINE_REGION;
+    let [rw, rs, re, rn] = crate::load::COASTLINE_REGION;
     if !(w < e && s < n && w >= rw && e <= re && s >= rs && n <= rn) {
         return Err(ModelError::data(
             "scenarios.json",
