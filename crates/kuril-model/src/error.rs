@@ -1,6 +1,15 @@
 use thiserror::Error;
 
 /// Everything that can go wrong while loading or checking the model's data.
+///
+/// ```
+/// use kuril_model::ModelError;
+///
+/// let model = kuril_model::Model::embedded().expect("embedded data loads");
+/// let err = model.island("atlantis").expect_err("no such island");
+/// assert!(matches!(&err, ModelError::UnknownId { kind: "island", valid, .. } if valid.contains("iturup")));
+/// assert!(err.to_string().starts_with("unknown island id `atlantis` (valid: "), "{err}");
+/// ```
 #[derive(Debug, Error)]
 pub enum ModelError {
     #[error("cannot parse {file}: {source}")]

@@ -15,6 +15,19 @@ use crate::projection::AzimuthalEquidistant;
 use crate::strait::{Strait, min_width};
 
 /// Where the shoreline data exists (`geodata/recipe/build.sh` cuts GSHHG to it): [west, south, east, north].
+///
+/// ```
+/// use geo::Contains;
+///
+/// let [w, s, e, n] = kuril_model::COASTLINE_REGION;
+/// let region = geo::Rect::new(geo::coord! { x: w, y: s }, geo::coord! { x: e, y: n });
+/// let model = kuril_model::Model::embedded().expect("embedded data loads");
+/// assert!(region.contains(&model.analysis_window));
+/// // Every island tied to a shoreline has its label inside the data's region.
+/// for i in model.islands.iter().filter(|i| i.shoreline.is_some()) {
+///     assert!(region.contains(&i.label), "{}", i.id);
+/// }
+/// ```
 pub const COASTLINE_REGION: [f64; 4] = [139.0, 41.0, 157.0, 55.0];
 
 pub(crate) fn parse<T: serde::de::DeserializeOwned>(file: &'static str, text: &str) -> Result<T, ModelError> {
@@ -96,6 +109,15 @@ fn polygons(file: &'static str, text: &str) -> Result<Vec<Shore>, ModelError> {
 }
 
 /// Natural Earth land polygons for low zooms.
+///
+/// ```
+/// use geo::{Contains, Point};
+///
+/// let land = kuril_model::world_land().expect("embedded data loads");
+/// let on_land = |lon: f64, lat: f64| land.iter().any(|p| p.contains(&Point::new(lon, lat)));
+/// assert!(on_land(139.69, 35.69), "Tokyo");
+/// assert!(!on_land(150.0, 40.0), "the Pacific east of Honshu");
+/// ```
 pub fn world_land() -> Result<Vec<Polygon>, ModelError> {
     let feats: Vec<(geo::Geometry, serde_json::Value)> = features("world-land.geojson", data::WORLD_LAND)?;
     Ok(feats

@@ -46,6 +46,19 @@ pub struct Island {
 impl Island {
     /// Geodesic area in km² of the ground inside the main shoreline, or inside it and its islets' shorelines;
     /// lakes included, as the official figures count them.
+    ///
+    /// ```
+    /// use kuril_model::AreaScope;
+    ///
+    /// let model = kuril_model::Model::embedded().expect("embedded data loads");
+    /// let iturup = model.island("iturup").expect("known island");
+    /// // GSI (Japan) publishes 3,167 km² for Iturup; its GSHHG shoreline encloses 1.8% more (docs/geometry.md).
+    /// let gsi = iturup.official_areas.iter().find(|a| a.by == "GSI (Japan)").expect("a GSI figure");
+    /// assert_eq!((gsi.km2, gsi.scope), (3167.0, AreaScope::MainIsland));
+    /// let computed = iturup.area_km2(AreaScope::MainIsland);
+    /// assert!((computed / gsi.km2 - 1.0).abs() < 0.025, "{computed} km²");
+    /// assert!(iturup.area_km2(AreaScope::WithIslets) >= computed);
+    /// ```
     pub fn area_km2(&self, scope: AreaScope) -> f64 {
         let polys = match scope {
             AreaScope::MainIsland => &self.land[..self.shoreline.iter().count()],
@@ -251,6 +264,13 @@ impl Model {
     }
 
     /// Geodesic distance between two named places, metres.
+    ///
+    /// ```
+    /// let model = kuril_model::Model::embedded().expect("embedded data loads");
+    /// // The Hokkaido Government: Kaigara island's lighthouse lies 3.7 km off Cape Nosappu.
+    /// let d = model.distance_between_places("cape-nosappu", "kaigara-lighthouse").expect("known places");
+    /// assert!((d / 3700.0 - 1.0).abs() < 0.05, "{d} m");
+    /// ```
     pub fn distance_between_places(&self, a: &str, b: &str) -> Result<f64, ModelError> {
         let (a, b) = (self.place(a)?, self.place(b)?);
         Ok(distance_m(a.location.0, b.location.0))
@@ -262,12 +282,34 @@ impl Model {
     }
 
     /// The windows a scenario's line and areas are computed in: the analysis window, or the scenario's own.
+    ///
+    /// ```
+    /// let model = kuril_model::Model::embedded().expect("embedded data loads");
+    /// assert_eq!(model.windows("soviet").expect("known scenario"), [model.analysis_window]);
+    /// // The 1905 treaty's line: one window over southern Sakhalin, one over the northern Kurils.
+    /// assert_eq!(model.windows("portsmouth-1905").expect("known scenario").len(), 2);
+    /// ```
     pub fn windows(&self, scenario_id: &str) -> Result<Vec<Rect>, ModelError> {
         let idx = self.scenario_index(scenario_id)?;
         Ok(self.frames[idx].iter().map(|f| f.window).collect())
     }
 
     /// The scenario's equidistance line and the shorelines of each side; computed once, on first use.
+    ///
+    /// ```
+    /// let model = kuril_model::Model::embedded().expect("embedded data loads");
+    /// let line = model.line("soviet").expect("known scenario");
+    /// // Measured with geodesics every 10 km, as `tests/lines.rs` does every 250 m: the two coasts are equally far,
+    /// // to 0.5% or 50 m.
+    /// for s in line.equidistance(10_000.0) {
+    ///     let mean = (s.to_japan.distance_m + s.to_russia.distance_m) / 2.0;
+    ///     assert!(s.error_m() <= (0.005 * mean).max(50.0), "{:?}: {} m", s.point, s.error_m());
+    /// }
+    /// // Hokkaido is Japan's, Kunashir (Yuzhno-Kurilsk) Russia's.
+    /// let at = |id: &str| model.place(id).expect("known place").location.0;
+    /// assert_eq!(line.nearer_side(at("nemuro")), Some(kuril_model::Side::Japan));
+    /// assert_eq!(line.nearer_side(at("yuzhno-kurilsk")), Some(kuril_model::Side::Russia));
+    /// ```
     pub fn line(&self, scenario_id: &str) -> Result<&ScenarioLine, ModelError> {
         let idx = self.scenario_index(scenario_id)?;
         Ok(self.lines[idx].get_or_init(|| {
@@ -298,6 +340,22 @@ impl Model {
 
     /// The island a scenario divides: cut so that each side gets half of the four islands' land, or along a
     /// parallel.
+    ///
+    /// ```
+    /// use kuril_model::{AreaScope, Side};
+    ///
+    /// let model = kuril_model::Model::embedded().expect("embedded data loads");
+    /// assert!(model.split("soviet").expect("known scenario").is_none());
+    /// // The equal-area split divides Iturup so that Japan, with the islands it holds whole, has half the land.
+    /// let scenario = model.scenario("equal-area-split").expect("known scenario");
+    /// let split = model.split(&scenario.id).expect("known scenario").expect("it divides an island");
+    /// let area = |i: &&kuril_model::Island| i.area_km2(AreaScope::WithIslets);
+    /// let disputed = || model.islands.iter().filter(|i| i.disputed);
+    /// let four: f64 = disputed().map(|i| area(&i)).sum();
+    /// let japans = disputed().filter(|i| scenario.holder(&i.id) == Some(Side::Japan));
+    /// let japan_whole: f64 = japans.map(|i| area(&i)).sum();
+    /// assert!((japan_whole + split.japan_km2 - four / 2.0).abs() < 0.5, "{} km²", split.japan_km2);
+    /// ```
     pub fn split(&self, scenario_id: &str) -> Result<Option<&Split>, ModelError> {
         let idx = self.scenario_index(scenario_id)?;
         Ok(self.splits[idx]

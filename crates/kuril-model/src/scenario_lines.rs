@@ -6,6 +6,28 @@
 //! ([`crate::window_split`]), and on a divided island puts the cut in place of the line. [`scenario_zones`] then
 //! cuts each side's 12 nm and 200 nm zones out of those areas ([`crate::zones`]). [`crate::Model`] calls these
 //! once per scenario, on first use, and caches the results.
+//!
+//! ```
+//! use kuril_model::geodesic::geodesic_area_km2;
+//! use kuril_model::{SITE_SPACING_M, Side};
+//!
+//! let model = kuril_model::Model::embedded().expect("embedded data loads");
+//! let line = model.line("two-island-1956").expect("known scenario");
+//! let at = |id: &str| model.place(id).expect("known place").location.0;
+//! // Shikotan (Malokurilskoye) on Japan's side of the line, Iturup (Kurilsk) on Russia's: from Nemuro the path to
+//! // Kurilsk crosses the line an odd number of times, the path to Malokurilskoye an even number.
+//! assert_eq!(line.nearer_side(at("malokurilskoye")), Some(Side::Japan));
+//! assert_eq!(line.nearer_side(at("kurilsk")), Some(Side::Russia));
+//! assert_eq!(line.crossings(at("nemuro"), at("kurilsk")) % 2, 1);
+//! assert_eq!(line.crossings(at("nemuro"), at("malokurilskoye")) % 2, 0);
+//! // The two claim areas tile the analysis window.
+//! let window = geodesic_area_km2(&geo::MultiPolygon::new(vec![model.analysis_window.to_polygon()]));
+//! let claims = geodesic_area_km2(&line.areas.japan) + geodesic_area_km2(&line.areas.russia);
+//! assert!((claims / window - 1.0).abs() < 1e-4, "{claims} km² of {window}");
+//! // The line is computed from shoreline sites every 200 m, and ran a few hundred kilometres through the window.
+//! assert_eq!(SITE_SPACING_M, 200.0);
+//! assert!((100.0..2000.0).contains(&line.length_km()), "{} km", line.length_km());
+//! ```
 
 use std::sync::OnceLock;
 
