@@ -1,4 +1,16 @@
 //! The curated and generated files of `geodata/`, as embedded in the binary, and their serde shapes.
+//!
+//! ```
+//! use kuril_model::{AreaScope, Model};
+//!
+//! // The shapes are the files' own: an official area's scope reads as in `islands.geojson`.
+//! assert_eq!(serde_json::to_value(AreaScope::WithIslets).expect("serialises"), "with-islets");
+//! let model = Model::embedded().expect("embedded data loads");
+//! let kunashir = model.island("kunashir").expect("known island");
+//! let gsi = kunashir.official_areas.iter().find(|a| a.by == "GSI (Japan)").expect("a GSI figure");
+//! assert_eq!((gsi.km2, gsi.scope), (1489.0, AreaScope::MainIsland));
+//! assert!(gsi.sources.iter().all(|id| model.source(id).is_some()));
+//! ```
 
 use std::collections::BTreeMap;
 
@@ -37,6 +49,22 @@ impl Names {
     /// Japanese one in Cyrillic (Polivanov) in brackets (Итуруп (Эторофу)). Where the Russian name is the Japanese
     /// one written in Cyrillic (Немуро, мыс Носаппу) there is one name, not two. A name missing on one side leaves
     /// the other.
+    ///
+    /// ```
+    /// use kuril_model::Names;
+    /// use kuril_model::i18n::Lang;
+    ///
+    /// let iturup = Names {
+    ///     en: "Iturup / Etorofu".into(),
+    ///     ja: Some("択捉島".into()),
+    ///     ja_latn: Some("Etorofu".into()),
+    ///     ru: Some("Итуруп".into()),
+    ///     ru_latn: Some("Iturup".into()),
+    /// };
+    /// assert_eq!(iturup.both(Lang::En), "Iturup / Etorofu");
+    /// assert_eq!(iturup.both(Lang::Ja), "択捉島（Итуруп）");
+    /// assert_eq!(iturup.both(Lang::Ru), "Итуруп (Эторофу)");
+    /// ```
     pub fn both(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang;
         match lang {

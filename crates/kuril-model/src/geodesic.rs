@@ -4,6 +4,33 @@
 //! measured in a second azimuthal equidistant plane centred on the query point, where the distance from the
 //! centre to any point is the exact geodesic distance. For segments of a few hundred metres the remaining error
 //! (the segment is straight in that plane, not a geodesic) is far below a metre.
+//!
+//! ```
+//! use geo::coord;
+//! use kuril_model::geodesic::geodesic_area_km2;
+//! use kuril_model::projection::AzimuthalEquidistant;
+//! use kuril_model::{CoastIndex, distance_m, length_m, line_string};
+//!
+//! // One degree of latitude north from the equator: the WGS 84 meridian arc, 110,574.4 m.
+//! let d = distance_m(coord! { x: 0.0, y: 0.0 }, coord! { x: 0.0, y: 1.0 });
+//! assert!((d - 110_574.4).abs() < 0.5, "{d}");
+//! assert!((length_m(&line_string(&[(0.0, 0.0), (0.0, 0.5), (0.0, 1.0)])) - d).abs() < 1e-6);
+//!
+//! // A 1° × 1° square on the equator: about 110.6 km × 111.3 km.
+//! let square = geo::Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: 1.0, y: 1.0 }).to_polygon();
+//! let km2 = geodesic_area_km2(&geo::MultiPolygon::new(vec![square]));
+//! assert!((km2 / (110.574 * 111.319) - 1.0).abs() < 1e-3, "{km2}");
+//!
+//! // The nearest point of a 2 km stretch of shore along 145°E, seen from 0.01° (about 800 m) east of its middle:
+//! // level with the point, as far away as the point is from it.
+//! let shore = [coord! { x: 145.0, y: 43.49 }, coord! { x: 145.0, y: 43.51 }];
+//! let plane = AzimuthalEquidistant::new(coord! { x: 145.0, y: 43.5 });
+//! let index = CoastIndex::new(&plane, [&shore[..]]);
+//! let p = coord! { x: 145.01, y: 43.5 };
+//! let nearest = index.nearest(p).expect("the index has a segment");
+//! assert!((nearest.point.y - 43.5).abs() < 1e-4, "{:?}", nearest.point);
+//! assert!((nearest.distance_m - distance_m(p, coord! { x: 145.0, y: 43.5 })).abs() < 0.5);
+//! ```
 
 use geo::{Coord, coord};
 use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic};

@@ -3,6 +3,27 @@
 //! or collapse; overlaying the rounded rings resolves that on the grid itself, so what is published at a given
 //! precision is valid at that precision. Used for the GeoJSON views (1e-6°) and, with a clipping box, for the
 //! vector tiles (tile units).
+//!
+//! ```
+//! use geo::{Area, Validation, coord};
+//! use kuril_model::grid::{multipolygon_on_grid, polygons_on_grid};
+//!
+//! // A ring that crosses itself (a bow tie) comes back as two valid triangles; clipped to x ≤ 5, as the left one.
+//! let c = |x: f64, y: f64| coord! { x: x, y: y };
+//! let bow_tie = vec![vec![vec![c(0.0, 0.0), c(10.0, 10.0), c(10.0, 0.0), c(0.0, 10.0), c(0.0, 0.0)]]];
+//! assert_eq!(polygons_on_grid(&bow_tie, 1.0, None).len(), 2);
+//! let left = polygons_on_grid(&bow_tie, 1.0, Some((c(-1.0, -1.0), c(5.0, 11.0))));
+//! assert_eq!(left.len(), 1);
+//! assert!(left[0][0].iter().all(|p| p.x.fract() == 0.0 && p.y.fract() == 0.0 && p.x <= 5.0));
+//!
+//! // At the GeoJSON views' precision, 1e-6°: every vertex on the grid, the polygon valid and its area kept.
+//! let square = geo::Rect::new(c(145.123_456_7, 44.0), c(145.2, 44.076_543_21)).to_polygon();
+//! let snapped = multipolygon_on_grid(&geo::MultiPolygon::new(vec![square.clone()]), 1e6);
+//! assert!(snapped.is_valid());
+//! let on_grid = |v: f64| ((v * 1e6).round() / 1e6 - v).abs() < 1e-12;
+//! assert!(snapped.0[0].exterior().0.iter().all(|p| on_grid(p.x) && on_grid(p.y)));
+//! assert!((snapped.unsigned_area() / square.unsigned_area() - 1.0).abs() < 1e-4);
+//! ```
 
 use geo::{Coord, LineString, MultiPolygon, Polygon, coord};
 use i_overlay::core::fill_rule::FillRule;

@@ -5,6 +5,28 @@
 //! Every table must have exactly the English keys, each with a text of its own: a missing, empty or stray
 //! translation is a load error, so no language falls back to English unnoticed. `kuril texts` prints the English
 //! table for translators.
+//!
+//! ```
+//! use kuril_model::i18n::{Lang, english, localize};
+//!
+//! for lang in Lang::ALL {
+//!     assert_eq!(Lang::parse(lang.code()), Some(lang));
+//! }
+//! assert_eq!(Lang::parse("fr"), None);
+//!
+//! let model = kuril_model::Model::embedded().expect("embedded data loads");
+//! let en = english(&model);
+//! assert_eq!(en["timeline::/note"], model.timeline_note);
+//! // Each translation has exactly the English keys.
+//! let ja = model.translations(Lang::Ja).expect("Japanese is a table");
+//! assert!(ja.keys().eq(en.keys()));
+//!
+//! // A document's texts in Japanese: the timeline's note, at its JSON pointer `/note`.
+//! let mut doc = serde_json::json!({ "note": model.timeline_note });
+//! localize(&model, "timeline", Lang::Ja, &mut doc);
+//! assert_eq!(doc["note"], ja["timeline::/note"].as_str());
+//! assert_ne!(doc["note"], en["timeline::/note"].as_str());
+//! ```
 
 use std::collections::BTreeMap;
 

@@ -11,20 +11,23 @@
 //! assert!(iturup.area_km2(kuril_model::AreaScope::MainIsland) > 3000.0);
 //! ```
 
-mod claim;
+mod checks;
 mod data;
 mod error;
 pub mod geodesic;
 pub mod geojson_out;
 pub mod grid;
 pub mod i18n;
+mod load;
 mod median;
 mod model;
 pub mod polivanov;
 pub mod projection;
 mod scenario;
+mod scenario_lines;
 mod split;
 mod strait;
+mod window_split;
 mod zones;
 
 pub use data::{
@@ -33,9 +36,11 @@ pub use data::{
 };
 pub use error::ModelError;
 pub use geodesic::{CoastIndex, Nearest, distance_m, length_m};
+pub use load::{COASTLINE_REGION, world_land};
 pub use median::{MedianInput, SIMPLIFY_M, equidistance_line};
-pub use model::{COASTLINE_REGION, Group, Island, Model, Place, SITE_SPACING_M, world_land};
+pub use model::{Group, Island, Model, Place};
 pub use scenario::{ClaimAreas, EquidistanceSample, Scenario, ScenarioLine, Side, line_string};
+pub use scenario_lines::SITE_SPACING_M;
 pub use split::{End, Hemisphere, Split, split_by_parallel, split_island};
 pub use strait::{Strait, StraitWidth, min_width};
 pub use zones::{EEZ_NM, MaritimeZones, NAUTICAL_MILE_M, TERRITORIAL_SEA_NM, Zone, ZoneKind};

@@ -56,6 +56,35 @@ pub struct MedianInput<'a> {
 }
 
 /// Compute the equidistance line between `side_a` and `side_b` inside `window`.
+///
+/// ```
+/// use geo::coord;
+/// use kuril_model::projection::AzimuthalEquidistant;
+/// use kuril_model::{CoastIndex, MedianInput, equidistance_line};
+///
+/// // Two square islands 0.1° across, 0.2° (16 km) apart east to west: the line runs midway, along 145.2°E.
+/// let island = |w: f64| geo::Rect::new(coord! { x: w, y: 44.0 }, coord! { x: w + 0.1, y: 44.1 }).to_polygon();
+/// let (a, b) = (island(145.0), island(145.3));
+/// let window = geo::Rect::new(coord! { x: 145.12, y: 43.95 }, coord! { x: 145.28, y: 44.15 }).to_polygon();
+/// let plane = AzimuthalEquidistant::new(coord! { x: 145.2, y: 44.05 });
+/// let line = equidistance_line(&MedianInput {
+///     plane: &plane,
+///     side_a: vec![&a.exterior().0[..]],
+///     side_b: vec![&b.exterior().0[..]],
+///     window: &window,
+///     spacing_m: 200.0,
+/// });
+/// assert!(!line.0.is_empty());
+/// // Each vertex is as far from one island's shore as from the other's, measured with geodesics.
+/// let coast_a = CoastIndex::new(&plane, [&a.exterior().0[..]]);
+/// let coast_b = CoastIndex::new(&plane, [&b.exterior().0[..]]);
+/// for c in line.0.iter().flat_map(|l| l.0.iter().copied()) {
+///     let da = coast_a.nearest(c).expect("side A").distance_m;
+///     let db = coast_b.nearest(c).expect("side B").distance_m;
+///     assert!((da - db).abs() < 5.0, "{c:?}: {da} m against {db} m");
+///     assert!((c.x - 145.2).abs() < 1e-3, "{c:?}");
+/// }
+/// ```
 pub fn equidistance_line(input: &MedianInput<'_>) -> MultiLineString {
     let plane = input.plane;
     let window_xy = project_polygon(plane, input.window, 0.02);

@@ -3,6 +3,15 @@
 //! vowels are written without marks, as the system does; い after a, u, e or o is й (Хоккайдо, суйдо, Хабомай,
 //! as Russian Wikipedia writes Хабомай-гунто). Traditional spellings that differ from the system (Токио, Немуро,
 //! the Russian name Хабомаи) are not reproduced: the result is the system's.
+//!
+//! ```
+//! use kuril_model::polivanov::from_hepburn;
+//!
+//! assert_eq!(from_hepburn("Etorofu"), "Эторофу");
+//! assert_eq!(from_hepburn("Kunashiri"), "Кунасири");
+//! assert_eq!(from_hepburn("Hokkaidō"), "Хоккайдо");
+//! assert_eq!(from_hepburn("Habomai-guntō"), "Хабомай-гунто");
+//! ```
 
 /// Two- and three-letter Hepburn syllables first, longest first.
 const SYLLABLES: [(&str, &str); 41] = [

@@ -4,6 +4,24 @@
 //! 300 km, 0.1% at 500 km from the centre). The equidistance line is computed in this plane around the disputed
 //! area; measurements that must be exact use [`crate::geodesic`] instead, which re-centres the projection on the
 //! point being measured.
+//!
+//! ```
+//! use geo::coord;
+//! use kuril_model::distance_m;
+//! use kuril_model::projection::AzimuthalEquidistant;
+//!
+//! let yuzhno_kurilsk = coord! { x: 145.853, y: 44.031 };
+//! let plane = AzimuthalEquidistant::new(yuzhno_kurilsk);
+//! assert_eq!(plane.forward(yuzhno_kurilsk), coord! { x: 0.0, y: 0.0 });
+//!
+//! // Distances from the centre are the geodesic ones; forward and inverse round-trip to a micrometre of a degree.
+//! let kurilsk = coord! { x: 147.8856, y: 45.2269 };
+//! let xy = plane.forward(kurilsk);
+//! assert!((xy.x.hypot(xy.y) - distance_m(yuzhno_kurilsk, kurilsk)).abs() < 1e-6);
+//! assert!(xy.x > 0.0 && xy.y > 0.0, "Kurilsk lies north-east: {xy:?}");
+//! let back = plane.inverse(xy);
+//! assert!((back.x - kurilsk.x).abs() < 1e-9 && (back.y - kurilsk.y).abs() < 1e-9, "{back:?}");
+//! ```
 
 use geo::{Coord, coord};
 use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic};

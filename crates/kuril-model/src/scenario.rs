@@ -37,6 +37,20 @@ impl Side {
 }
 
 /// A scenario: who holds what, whose position it is, and the documents behind it.
+///
+/// ```
+/// use kuril_model::Side;
+///
+/// let model = kuril_model::Model::embedded().expect("embedded data loads");
+/// // The 1956 Joint Declaration's two islands: Shikotan and the Habomai islets to Japan, the rest to Russia.
+/// let s = model.scenario("two-island-1956").expect("known scenario");
+/// assert_eq!(s.holder("shikotan"), Some(Side::Japan));
+/// assert_eq!(s.holder("iturup"), Some(Side::Russia));
+/// assert!(model.group("habomai").all(|i| s.holder(&i.id) == Some(Side::Japan)));
+/// assert!(s.held_by(Side::Russia).any(|id| id == "kunashir"));
+/// // An island a scenario divides has no single holder.
+/// assert_eq!(model.scenario("equal-area-split").expect("known scenario").holder("iturup"), None);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Scenario {
     pub id: String,
@@ -180,7 +194,7 @@ impl Scenario {
 
 /// A [west, south, east, north] window, checked to lie inside the shoreline data's region.
 pub(crate) fn window_rect(owner: &str, [w, s, e, n]: [f64; 4]) -> Result<geo::Rect, ModelError> {
-    let [rw, rs, re, rn] = crate::model::COASTLINE_REGION;
+    let [rw, rs, re, rn] = crate::load::COASTLINE_REGION;
     if !(w < e && s < n && w >= rw && e <= re && s >= rs && n <= rn) {
         return Err(ModelError::data(
             "scenarios.json",
@@ -298,6 +312,13 @@ impl ScenarioLine {
 }
 
 /// Helper for tests and tools: a line string from (lon, lat) pairs.
+///
+/// ```
+/// let l = kuril_model::line_string(&[(145.0, 43.0), (145.0, 44.0)]);
+/// assert_eq!(l.0[1], geo::coord! { x: 145.0, y: 44.0 });
+/// // One degree of latitude at 43.5°N is about 111.1 km.
+/// assert!((kuril_model::length_m(&l) / 111_100.0 - 1.0).abs() < 1e-3);
+/// ```
 pub fn line_string(points: &[(f64, f64)]) -> LineString {
     points.iter().map(|&(x, y)| coord! { x: x, y: y }).collect()
 }

@@ -4,6 +4,29 @@
 //!   equidistant plane), and its position along that axis is found by bisection on geodesic area;
 //! - along a parallel of latitude (the 1905 Portsmouth line on Sakhalin): the island's rings are cut in
 //!   longitude/latitude, where a parallel is a straight line.
+//!
+//! ```
+//! use geo::{Contains, Point, coord};
+//! use kuril_model::projection::AzimuthalEquidistant;
+//! use kuril_model::{End, Hemisphere, split_by_parallel, split_island};
+//!
+//! // An island 1° long (about 80 km) east to west and 0.2° (22 km) north to south.
+//! let island = vec![geo::Rect::new(coord! { x: 145.0, y: 44.0 }, coord! { x: 146.0, y: 44.2 }).to_polygon()];
+//!
+//! // Along the parallel of 44.1°N, Japan to the south: two near-equal halves (the southern one is wider).
+//! let s = split_by_parallel(&island, 44.1, Hemisphere::South).expect("the parallel crosses the island");
+//! assert!(s.japan.contains(&Point::new(145.5, 44.05)) && s.russia.contains(&Point::new(145.5, 44.15)));
+//! assert!(s.japan_km2 > s.russia_km2 && s.japan_km2 / s.russia_km2 < 1.005);
+//! assert!(s.cut.0.iter().flat_map(|l| l.0.iter()).all(|c| (c.y - 44.1).abs() < 1e-9));
+//!
+//! // Across its long axis so that Japan's part, at the western end, has 300 km².
+//! let plane = AzimuthalEquidistant::new(coord! { x: 145.5, y: 44.1 });
+//! let s = split_island(&plane, &island, End::Southwest, 300.0).expect("the island has an axis");
+//! assert!((s.japan_km2 - 300.0).abs() < 0.01, "{}", s.japan_km2);
+//! assert!(s.japan.contains(&Point::new(145.05, 44.1)) && s.russia.contains(&Point::new(145.95, 44.1)));
+//! let whole = kuril_model::geodesic::geodesic_area_km2(&geo::MultiPolygon::new(island));
+//! assert!((s.japan_km2 + s.russia_km2 - whole).abs() < 0.01);
+//! ```
 
 use geo::orient::{Direction, Orient};
 use geo::{BooleanOps, Coord, LineString, MapCoords, MultiLineString, MultiPolygon, Polygon, coord};

@@ -37,6 +37,20 @@ pub struct Strait {
 /// Between two polylines the shortest connection always has one end at a vertex of one of them, so every vertex
 /// of each side inside the area is measured against the other side's segments (geodesically, see
 /// [`CoastIndex::nearest`]).
+///
+/// ```
+/// use kuril_model::{distance_m, min_width};
+///
+/// let model = kuril_model::Model::embedded().expect("embedded data loads");
+/// let strait = model.strait("izmeny").expect("known strait");
+/// // The width the model stored, measured again between the coasts of the islands on either side.
+/// let islands = |ids: &[String]| ids.iter().map(|id| model.island(id).expect("known island")).collect::<Vec<_>>();
+/// let [a, b] = &strait.between;
+/// let width = min_width(model.plane(), &strait.search_area, &islands(a), &islands(b)).expect("coasts in the area");
+/// assert_eq!(width, strait.width);
+/// assert!((distance_m(width.ends[0], width.ends[1]) - width.distance_m).abs() < 1.0);
+/// assert!((10_000.0..30_000.0).contains(&width.distance_m), "{} m", width.distance_m);
+/// ```
 pub fn min_width(plane: &AzimuthalEquidistant, area: &Polygon, a: &[&Island], b: &[&Island]) -> Option<StraitWidth> {
     let inside = |c: Coord| area.contains(&Point::from(c));
     let rings = |side: &[&Island]| -> Vec<Vec<Coord>> {

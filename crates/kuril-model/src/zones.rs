@@ -7,6 +7,22 @@
 //! or low-tide elevations; every island, however small, generates zones; buffers are computed in the azimuthal
 //! equidistant plane (its scale error is below 0.1% in the window) on shorelines simplified to 100 m (12 nm) and
 //! 1 km (200 nm); areas are geodesic.
+//!
+//! ```
+//! use kuril_model::{EEZ_NM, NAUTICAL_MILE_M, Side, TERRITORIAL_SEA_NM, ZoneKind};
+//!
+//! assert_eq!(TERRITORIAL_SEA_NM * NAUTICAL_MILE_M, 22_224.0);
+//! assert_eq!(EEZ_NM * NAUTICAL_MILE_M, 370_400.0);
+//!
+//! let model = kuril_model::Model::embedded().expect("embedded data loads");
+//! let zones = model.zones("two-island-1956").expect("known scenario");
+//! // The zones of both sides partition the window's sea (to 1%), and each side has a territorial sea.
+//! let sea: f64 = Side::BOTH.iter().map(|&s| zones.sea(s)).sum();
+//! assert!((sea / zones.window_sea_km2 - 1.0).abs() < 0.01, "{sea} km² of {}", zones.window_sea_km2);
+//! for side in Side::BOTH {
+//!     assert!(zones.area(side, ZoneKind::TerritorialSea) > 0.0, "{side:?}");
+//! }
+//! ```
 
 use geo::algorithm::buffer::{BufferStyle, LineJoin};
 use geo::orient::{Direction, Orient};

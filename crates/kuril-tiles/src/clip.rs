@@ -5,6 +5,32 @@
 //! - [`clip_ring`]: one ring by Sutherland–Hodgman, for drawing (the result may run along the rectangle's edge,
 //!   invisible once filled);
 //! - [`clip_line`]: a polyline cut into the pieces inside (Liang–Barsky).
+//!
+//! ```
+//! use geo::coord;
+//! use kuril_tiles::clip::{Bounds, clip_line, clip_polygons_to_grid, clip_ring};
+//!
+//! let c = |x: f64, y: f64| coord! { x: x, y: y };
+//! let b = Bounds { min: c(0.0, 0.0), max: c(10.0, 10.0) };
+//!
+//! // A line that leaves the box and comes back is cut into the two pieces inside, ending on the edge.
+//! let pieces = clip_line(&[c(2.0, 5.0), c(15.0, 5.0), c(15.0, 8.0), c(5.0, 8.0)], &b);
+//! assert_eq!(pieces, vec![vec![c(2.0, 5.0), c(10.0, 5.0)], vec![c(10.0, 8.0), c(5.0, 8.0)]]);
+//!
+//! // A square half outside keeps its inside half, closed.
+//! let ring = clip_ring(&[c(5.0, 2.0), c(15.0, 2.0), c(15.0, 6.0), c(5.0, 6.0), c(5.0, 2.0)], &b);
+//! assert_eq!(ring.first(), ring.last());
+//! assert!(ring.iter().all(|p| b.contains(*p)) && ring.contains(&c(10.0, 2.0)));
+//!
+//! // For tiles: the same square clipped and snapped to the integer grid, one valid polygon of 5 × 4 units.
+//! let square = vec![vec![vec![c(5.2, 1.9), c(15.0, 1.9), c(15.0, 6.1), c(5.2, 6.1), c(5.2, 1.9)]]];
+//! let out = clip_polygons_to_grid(&square, &b);
+//! assert_eq!(out.len(), 1);
+//! let ring = &out[0][0];
+//! assert!(ring.iter().all(|p| p.x.fract() == 0.0 && p.y.fract() == 0.0 && b.contains(*p)));
+//! let twice_area: f64 = ring.windows(2).map(|w| w[0].x * w[1].y - w[1].x * w[0].y).sum();
+//! assert_eq!(twice_area, 2.0 * 5.0 * 4.0);
+//! ```
 
 use geo::{Coord, coord};
 use kuril_model::grid::polygons_on_grid;

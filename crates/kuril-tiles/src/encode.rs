@@ -12,6 +12,19 @@ use crate::layers::{Geom, Value};
 use crate::tiler::Clipped;
 
 /// Tile extent in integer units.
+///
+/// ```
+/// use geozero::mvt::{Message, Tile};
+/// use kuril_tiles::{EXTENT, TileId, Tiler};
+///
+/// let model = kuril_model::Model::embedded().expect("embedded data loads");
+/// let tiler = Tiler::new(&model).expect("layers build");
+/// let world = tiler.tile(TileId::new(0, 0, 0).expect("exists")).expect("builds").expect("has land");
+/// let tile = Tile::decode(world.as_slice()).expect("valid MVT protobuf");
+/// // MVT 2.1: every layer version 2, in units of 1/EXTENT of the tile.
+/// assert!(tile.layers.iter().all(|l| l.version == 2 && l.extent == Some(EXTENT)));
+/// assert!(tile.layers.iter().any(|l| l.name == "land"));
+/// ```
 pub const EXTENT: u32 = 4096;
 
 pub(crate) fn encode_tile(layers: &[(&'static str, Vec<Clipped<'_>>)]) -> Result<Vec<u8>, TileError> {

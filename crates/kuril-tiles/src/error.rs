@@ -1,6 +1,16 @@
 use thiserror::Error;
 
 /// Errors of tile addressing, generation and export.
+///
+/// ```
+/// use kuril_tiles::{TileError, TileId};
+///
+/// let err = TileId::new(15, 0, 0).expect_err("zoom 15 is beyond the pyramid");
+/// assert!(matches!(err, TileError::OutOfRange(_)));
+/// assert_eq!(err.to_string(), "zoom 15 is above the maximum 14");
+/// let err = TileId::parse("3", "-1", "2").expect_err("not a number");
+/// assert!(matches!(err, TileError::Malformed(_)), "{err}");
+/// ```
 #[derive(Debug, Error)]
 pub enum TileError {
     /// The request names a tile that cannot exist (z above the maximum, x or y beyond 2^z).

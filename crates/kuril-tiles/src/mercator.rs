@@ -1,4 +1,26 @@
 //! Web Mercator: longitude/latitude to "world" coordinates in [0, 1]² (x east, y south) and tile addressing.
+//!
+//! ```
+//! use geo::coord;
+//! use kuril_tiles::TileId;
+//! use kuril_tiles::mercator::{to_lonlat, to_world};
+//!
+//! // Null Island is the middle of the world; Kurilsk goes there and back to a nanodegree.
+//! assert_eq!(to_world(coord! { x: 0.0, y: 0.0 }), coord! { x: 0.5, y: 0.5 });
+//! let kurilsk = coord! { x: 147.8856, y: 45.2269 };
+//! let back = to_lonlat(to_world(kurilsk));
+//! assert!((back.x - kurilsk.x).abs() < 1e-9 && (back.y - kurilsk.y).abs() < 1e-9);
+//!
+//! // A tile address parses, prints back, and its bounds hold the point it was found for.
+//! let id = TileId::covering(8, kurilsk, kurilsk).next().expect("one tile covers a point");
+//! assert_eq!(TileId::parse("8", &id.x.to_string(), &id.y.to_string()).expect("exists"), id);
+//! assert_eq!(id.to_string(), format!("8/{}/{}", id.x, id.y));
+//! let (min, max) = id.world_bounds(0.0);
+//! let w = to_world(kurilsk);
+//! assert!(min.x <= w.x && w.x < max.x && min.y <= w.y && w.y < max.y);
+//! // Tiles outside the pyramid are refused.
+//! assert!(TileId::new(15, 0, 0).is_err() && TileId::new(2, 4, 0).is_err());
+//! ```
 
 use geo::{Coord, coord};
 

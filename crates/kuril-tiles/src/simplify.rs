@@ -1,6 +1,31 @@
 //! Per-zoom simplification, shared by the tiler and the static image renderer (kuril-render) so that an image
 //! shows the same geometry as the web map at that zoom: Douglas–Peucker at half a tile unit, and rings smaller
 //! than a tile unit across dropped.
+//!
+//! ```
+//! use geo::{Coord, coord};
+//! use kuril_tiles::layers::Geom;
+//! use kuril_tiles::simplify::{simplify, tolerance};
+//!
+//! // Half a tile unit: 1/8192 of the world at zoom 0, halving with each zoom.
+//! assert_eq!(tolerance(0), 0.5 / 4096.0);
+//! assert_eq!(tolerance(1), tolerance(0) / 2.0);
+//!
+//! // Points `t` apart around the middle of the world.
+//! let t = tolerance(10);
+//! let at = |x: f64, y: f64| -> Coord { coord! { x: 0.5 + x * t, y: 0.5 + y * t } };
+//!
+//! // A bump smaller than the tolerance goes; a larger one stays.
+//! let line = |bump: f64| Geom::Lines(vec![vec![at(0.0, 0.0), at(100.0, bump), at(200.0, 0.0)]]);
+//! let Some(Geom::Lines(l)) = simplify(&line(0.4), t) else { panic!("a line stays a line") };
+//! assert_eq!(l[0].len(), 2);
+//! let Some(Geom::Lines(l)) = simplify(&line(3.0), t) else { panic!("a line stays a line") };
+//! assert_eq!(l[0].len(), 3);
+//!
+//! // A ring smaller than a tile unit across disappears at that zoom.
+//! let speck = Geom::Polygons(vec![vec![vec![at(0.0, 0.0), at(1.0, 0.0), at(0.0, 1.0), at(0.0, 0.0)]]]);
+//! assert!(simplify(&speck, t).is_none());
+//! ```
 
 use geo::{Coord, LineString, Simplify};
 

@@ -1,6 +1,25 @@
 //! The MapLibre style: one vector source, land and sea, the claim areas, the three lines (each told apart by
 //! colour *and* dash pattern, so it reads in greyscale and for colour-blind readers) and labels in one
 //! fontstack served by the project itself.
+//!
+//! ```
+//! use kuril_tiles::style::{LINE_STYLES, MAIN_LINES, StyleUrls, line_kind, style};
+//!
+//! let style = style(&StyleUrls { source: "/tiles.json".into(), glyphs: "/glyphs/{fontstack}/{range}.pbf".into() });
+//! assert_eq!(style["sources"]["kuril"]["url"], "/tiles.json");
+//! let layers = style["layers"].as_array().expect("a list of layers");
+//! let layer = |id: &str| layers.iter().find(|l| l["id"] == id).expect("a layer of that id");
+//! // Each scenario's line has a layer with its colour; the three positions show when the map opens.
+//! for (scenario, colour, _dash) in LINE_STYLES {
+//!     let line = layer(&format!("line:{scenario}"));
+//!     assert_eq!(line["paint"]["line-color"], colour);
+//!     let shown = line["layout"]["visibility"] == "visible";
+//!     assert_eq!(shown, MAIN_LINES.contains(&scenario), "{scenario}");
+//! }
+//! assert_eq!(line_kind("portsmouth-1905"), "historical");
+//! assert_eq!(line_kind("equal-area-split"), "computed");
+//! assert_eq!(line_kind("soviet"), "position");
+//! ```
 
 use serde_json::{Value as Json, json};
 

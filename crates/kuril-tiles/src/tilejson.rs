@@ -1,4 +1,16 @@
 //! TileJSON 3.0.0 for the tile pyramid.
+//!
+//! ```
+//! use kuril_tiles::{ATTRIBUTION, attribution_plain, tilejson};
+//!
+//! let doc = tilejson(&[], "https://example.org/tiles/{z}/{x}/{y}.mvt");
+//! assert_eq!(doc["tilejson"], "3.0.0");
+//! assert_eq!(doc["tiles"][0], "https://example.org/tiles/{z}/{x}/{y}.mvt");
+//! assert_eq!((doc["minzoom"].as_u64(), doc["maxzoom"].as_u64()), (Some(0), Some(14)));
+//! assert_eq!(doc["attribution"], ATTRIBUTION);
+//! // The TileJSON credit is HTML; images and downloads take it as plain text.
+//! assert!(ATTRIBUTION.contains("Wessel &amp; Smith") && attribution_plain().contains("Wessel & Smith"));
+//! ```
 
 use std::collections::BTreeMap;
 

@@ -70,6 +70,21 @@ impl Tiler {
     }
 
     /// The encoded tile, or `None` when no layer has anything in it.
+    ///
+    /// ```
+    /// use kuril_tiles::{BUFFER, EXTENT, TileId, Tiler};
+    ///
+    /// let model = kuril_model::Model::embedded().expect("embedded data loads");
+    /// let tiler = Tiler::new(&model).expect("layers build");
+    /// // Open ocean in the eastern Pacific has nothing to draw; the world tile has land.
+    /// let pacific = geo::coord! { x: -140.0, y: 10.0 };
+    /// let mut ocean = TileId::covering(10, pacific, pacific);
+    /// let ocean = ocean.next().expect("a tile covers the point");
+    /// assert_eq!(tiler.tile(ocean).expect("builds"), None);
+    /// assert!(tiler.tile(TileId::new(0, 0, 0).expect("exists")).expect("builds").is_some());
+    /// // Each tile reaches 64 units beyond its edges, so that lines and outlines join across tiles.
+    /// assert_eq!(BUFFER * f64::from(EXTENT), 64.0);
+    /// ```
     pub fn tile(&self, id: TileId) -> Result<Option<Vec<u8>>, TileError> {
         let (min, max) = id.world_bounds(BUFFER);
         let env = AABB::from_corners([min.x, min.y], [max.x, max.y]);

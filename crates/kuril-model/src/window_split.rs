@@ -1,9 +1,11 @@
-//! Each side's area inside the analysis window: the window split along a scenario's equidistance line.
+//! A window split in two along a line: the area on each side of it, told apart by a rule for which side a point
+//! is on. The scenarios' windows are split along their equidistance lines into Japan's and Russia's claim areas
+//! (`scenario_lines.rs`), but nothing here depends on how the line was found.
 //!
 //! The line's open pieces end on the window's edge. Each piece is oriented so that Japan's side lies on its left
-//! (asking which coast is nearer just beside it); Japan's area is then traced by following a piece to its end and
-//! walking the window's edge counter-clockwise to the start of the next piece, until the ring closes — the same
-//! way a shoreline cut by a map's edge is closed. Closed pieces become separate areas (counter-clockwise) or holes
+//! (asking `side_of` just beside it); Japan's area is then traced by following a piece to its end and walking the
+//! window's edge counter-clockwise to the start of the next piece, until the ring closes — the same way a
+//! shoreline cut by a map's edge is closed. Closed pieces become separate areas (counter-clockwise) or holes
 //! (clockwise). Russia's area is the window less Japan's.
 
 use geo::{BooleanOps, Contains, Coord, LineString, MultiPolygon, Point, Polygon, Rect, coord};
