@@ -2,10 +2,28 @@
 //! glyphs, static images, the embed page and oEmbed. `ogc::openapi` merges them into the one document served at
 //! `/ogc/api`, so that one definition describes every endpoint (and schemathesis checks them all).
 
-use crate::media;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Response;
 use serde_json::{Map, Value, json};
 
-use crate::media::{GEOJSON, JSON};
+use super::ogc::{CRS84, LIMIT_DEFAULT, LIMIT_MAX, QueryPairs, catalogue, check_query, json_response};
+use crate::error::ApiError;
+use crate::media::{self, GEOJSON, JSON, OPENAPI};
+use crate::state::AppState;
+
+/// `GET /ogc/api`: the one OpenAPI 3.0 document of the service.
+pub async fn ogc_api(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
+    check_query(q, &[])?;
+    let cat = catalogue(&s).await?;
+    let ids: Vec<String> = cat.ids().collect();
+    let mut doc = openapi(&s.base_url(&h), &ids);
+    let scenarios: Vec<String> = s.model.scenarios.iter().map(|sc| sc.id.clone()).collect();
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        paths.extend(service_paths(&scenarios));
+    }
+    Ok(json_response(OPENAPI, &doc))
+}
 
 fn err(description: &str) -> Value {
     json!({ "description": description,
@@ -377,4 +395,217 @@ pub fn service_paths(scenarios: &[String]) -> Map<String, Value> {
         }
     }
     paths
+}
+
+/// The OpenAPI 3.0 document: every `/ogc` endpoint and the downloads (`api` adds the rest of the service from
+/// `openapi.rs`).
+pub fn openapi(root: &str, collections: &[String]) -> Value {
+    let err = |d: &str| json!({ "description": d, "content": { JSON: { "schema": { "$ref": "#/components/schemas/error" } } } });
+    let ok_json = |d: &str, schema: &str| json!({ "description": d, "content": { JSON: { "schema": { "$ref": format!("#/components/schemas/{schema}") } } } });
+    let f_param = json!({ "$ref": "#/components/parameters/f" });
+    let formats: Vec<&str> = super::download::FORMATS.iter().map(|f| f.ext).collect();
+    let download_content: Value = super::download::FORMATS
+        .iter()
+        .map(|f| {
+            // GeoJSON is JSON (clients parse it); the others are files.
+            let schema = if f.content_type == GEOJSON {
+                json!({ "$ref": "#/components/schemas/featureCollectionGeoJSON" })
+            } else {
+                json!({ "type": "string", "format": "binary" })
+            };
+            (f.content_type.to_string(), json!({ "schema": schema }))
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into();
+    let download_headers = json!({
+        "Content-Disposition": { "description": "attachment; filename=…", "schema": { "type": "string" } },
+        "ETag": { "schema": { "type": "string" } },
+    });
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Kuril Islands dispute map: OGC API – Features, downloads and the service API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "OGC API – Features – Part 1 (Core, GeoJSON, OpenAPI 3.0) over the islands, straits, places, \
+                            each scenario's computed boundary line, claim areas and maritime zones; and downloads of every \
+                            collection and every scenario as GeoJSON, KML, CSV (WKT geometry) and GeoPackage. \
+                            Coordinates are WGS 84 longitude/latitude (CRS84). Errors are JSON: \
+                            {\"error\": {\"status\", \"code\", \"message\", \"valid\"?}}.",
+            "license": { "name": "MIT OR Apache-2.0 (code); data licences in geodata/SOURCES.md" },
+        },
+        "servers": [{ "url": root }],
+        "paths": {
+            "/ogc": { "get": {
+                "tags": ["Capabilities"], "summary": "Landing page", "operationId": "getLandingPage",
+                "parameters": [f_param],
+                "responses": { "200": ok_json("Links to the API definition, conformance and collections", "landingPage"),
+                               "400": err("Unknown query parameter") },
+            } },
+            "/ogc/conformance": { "get": {
+                "tags": ["Capabilities"], "summary": "Conformance classes implemented", "operationId": "getConformance",
+                "parameters": [f_param],
+                "responses": { "200": ok_json("The conformance classes", "confClasses"), "400": err("Unknown query parameter") },
+            } },
+            "/ogc/api": { "get": {
+                "tags": ["Capabilities"], "summary": "This API definition (OpenAPI 3.0)", "operationId": "getApi",
+                "parameters": [f_param],
+                "responses": {
+                    "200": { "description": "The OpenAPI document", "content": { OPENAPI: { "schema": { "type": "object" } } } },
+                    "400": err("Unknown query parameter"),
+                },
+            } },
+            "/ogc/collections": { "get": {
+                "tags": ["Capabilities"], "summary": "The feature collections", "operationId": "getCollections",
+                "parameters": [f_param],
+                "responses": { "200": ok_json("Every collection with its extent and links", "collections"),
+                               "400": err("Unknown query parameter") },
+            } },
+            "/ogc/collections/{collectionId}": { "get": {
+                "tags": ["Data"], "summary": "One collection", "operationId": "describeCollection",
+                "parameters": [{ "$ref": "#/components/parameters/collectionId" }, f_param],
+                "responses": { "200": ok_json("The collection", "collection"), "400": err("Unknown query parameter"),
+                               "404": err("Unknown collection (the body lists the valid ids)") },
+            } },
+            "/ogc/collections/{collectionId}/items": { "get": {
+                "tags": ["Data"], "summary": "Features of a collection, a page at a time", "operationId": "getFeatures",
+                "description": "Unknown or repeated query parameters get 400. Page through with the `next` link.",
+                "parameters": [
+                    { "$ref": "#/components/parameters/collectionId" },
+                    { "$ref": "#/components/parameters/limit" },
+                    { "$ref": "#/components/parameters/offset" },
+                    { "$ref": "#/components/parameters/bbox" },
+                    { "$ref": "#/components/parameters/datetime" },
+                    f_param,
+                ],
+                "responses": {
+                    "200": { "description": "A page of features (GeoJSON FeatureCollection)",
+                             "content": { GEOJSON: { "schema": { "$ref": "#/components/schemas/featureCollectionGeoJSON" } } } },
+                    "400": err("Malformed or unknown query parameter"),
+                    "404": err("Unknown collection"),
+                },
+            } },
+            "/ogc/collections/{collectionId}/items/{featureId}": { "get": {
+                "tags": ["Data"], "summary": "One feature", "operationId": "getFeature",
+                "parameters": [
+                    { "$ref": "#/components/parameters/collectionId" },
+                    { "$ref": "#/components/parameters/featureId" },
+                    f_param,
+                ],
+                "responses": {
+                    "200": { "description": "The feature (GeoJSON)",
+                             "content": { GEOJSON: { "schema": { "$ref": "#/components/schemas/featureGeoJSON" } } } },
+                    "400": err("Unknown query parameter"),
+                    "404": err("Unknown collection or feature (the body lists the valid ids)"),
+                },
+            } },
+            "/api/download/{collection}.{format}": { "get": {
+                "tags": ["Downloads"], "summary": "Every feature of a collection as a file", "operationId": "downloadCollection",
+                "description": "GeoJSON (application/geo+json), KML (application/vnd.google-earth.kml+xml), CSV with a \
+                                header row and a WKT geometry column (text/csv; charset=utf-8), GeoPackage \
+                                (application/geopackage+sqlite3). Sent as an attachment.",
+                "parameters": [
+                    { "name": "collection", "in": "path", "required": true, "schema": { "type": "string", "enum": collections } },
+                    { "name": "format", "in": "path", "required": true, "schema": { "type": "string", "enum": formats } },
+                ],
+                "responses": {
+                    "200": { "description": "The file", "headers": download_headers, "content": download_content },
+                    "304": { "description": "Not modified (If-None-Match)" },
+                    "404": err("Unknown collection or format (the body lists the valid ones)"),
+                },
+            } },
+            "/api/download/scenario/{scenario}.{format}": { "get": {
+                "tags": ["Downloads"], "summary": "A scenario bundle as a file", "operationId": "downloadScenario",
+                "description": "The scenario's line, its two claim areas, its maritime zones (when available) and the \
+                                islands with the scenario's holder (`holder`). GeoJSON and CSV add a `layer` column; KML \
+                                has a folder and GeoPackage a table per layer.",
+                "parameters": [
+                    { "name": "scenario", "in": "path", "required": true, "description": "A scenario id (GET /api/scenarios)",
+                      "schema": { "type": "string" } },
+                    { "name": "format", "in": "path", "required": true, "schema": { "type": "string", "enum": formats } },
+                ],
+                "responses": {
+                    "200": { "description": "The file", "headers": download_headers, "content": download_content },
+                    "304": { "description": "Not modified (If-None-Match)" },
+                    "404": err("Unknown scenario or format (the body lists the valid ones)"),
+                },
+            } },
+        },
+        "components": {
+            "parameters": {
+                "collectionId": { "name": "collectionId", "in": "path", "required": true, "description": "A collection id",
+                                  "schema": { "type": "string", "enum": collections } },
+                "featureId": { "name": "featureId", "in": "path", "required": true,
+                               "description": "A feature id: island, strait or place id; scenario id for lines; \
+                                               <scenario>:<side> for claim areas; <scenario>:<side>:<zone> for maritime zones",
+                               "schema": { "type": "string" } },
+                "limit": { "name": "limit", "in": "query", "required": false, "style": "form", "explode": false,
+                           "description": format!("Features per page: at least 1, default {LIMIT_DEFAULT}; a value above \
+                                                   {LIMIT_MAX} is treated as {LIMIT_MAX} (no error)."),
+                           // No `maximum` in the schema: a larger value is valid and served as the maximum
+                           // (OGC API – Features, /req/core/fc-limit-response-1).
+                           "schema": { "type": "integer", "minimum": 1, "default": LIMIT_DEFAULT } },
+                "offset": { "name": "offset", "in": "query", "required": false, "style": "form", "explode": false,
+                            "description": "Features to skip (paging; the `next` link sets it).",
+                            "schema": { "type": "integer", "minimum": 0, "default": 0 } },
+                "bbox": { "name": "bbox", "in": "query", "required": false, "style": "form", "explode": false,
+                          "description": "Only features whose geometry intersects this box: minLon,minLat,maxLon,maxLat \
+                                          (or six numbers with heights) in CRS84. minLon > maxLon crosses the antimeridian. \
+                                          Malformed values, non-finite numbers, out-of-range coordinates or \
+                                          minLat > maxLat get 400.",
+                          "schema": { "oneOf": [
+                              { "type": "array", "minItems": 4, "maxItems": 4,
+                                "items": { "type": "number", "minimum": -180, "maximum": 180 } },
+                              { "type": "array", "minItems": 6, "maxItems": 6, "items": { "type": "number" } } ] } },
+                "datetime": { "name": "datetime", "in": "query", "required": false, "style": "form", "explode": false,
+                              "description": "RFC 3339 date-time or interval (`a/b`, `../b`, `a/..`). The data has no time \
+                                              dimension: a valid value filters nothing; a malformed one gets 400.",
+                              "schema": { "type": "string", "format": "date-time" } },
+                "f": { "name": "f", "in": "query", "required": false, "description": "Response format: JSON only.",
+                       "schema": { "type": "string", "enum": ["json", "geojson"] } },
+            },
+            "schemas": {
+                "error": { "type": "object", "required": ["error"], "properties": { "error": {
+                    "type": "object", "required": ["status", "code", "message"],
+                    "properties": { "status": { "type": "integer" }, "code": { "type": "string" },
+                                    "message": { "type": "string" },
+                                    "valid": { "type": "array", "items": { "type": "string" } } } } } },
+                "link": { "type": "object", "required": ["href", "rel"], "properties": {
+                    "href": { "type": "string" }, "rel": { "type": "string" }, "type": { "type": "string" },
+                    "title": { "type": "string" } } },
+                "links": { "type": "array", "items": { "$ref": "#/components/schemas/link" } },
+                "landingPage": { "type": "object", "required": ["links"], "properties": {
+                    "title": { "type": "string" }, "description": { "type": "string" },
+                    "links": { "$ref": "#/components/schemas/links" } } },
+                "confClasses": { "type": "object", "required": ["conformsTo"], "properties": {
+                    "conformsTo": { "type": "array", "items": { "type": "string" } } } },
+                "extent": { "type": "object", "properties": { "spatial": { "type": "object", "properties": {
+                    "bbox": { "type": "array", "minItems": 1, "items": { "type": "array", "minItems": 4, "maxItems": 6,
+                                                                           "items": { "type": "number" } } },
+                    "crs": { "type": "string", "enum": [CRS84] } } } } },
+                "collection": { "type": "object", "required": ["id", "links"], "properties": {
+                    "id": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" },
+                    "links": { "$ref": "#/components/schemas/links" }, "extent": { "$ref": "#/components/schemas/extent" },
+                    "itemType": { "type": "string" }, "crs": { "type": "array", "items": { "type": "string" } } } },
+                "collections": { "type": "object", "required": ["links", "collections"], "properties": {
+                    "links": { "$ref": "#/components/schemas/links" },
+                    "collections": { "type": "array", "items": { "$ref": "#/components/schemas/collection" } } } },
+                "geometryGeoJSON": { "type": "object", "required": ["type"], "properties": {
+                    "type": { "type": "string", "enum": ["Point", "MultiPoint", "LineString", "MultiLineString",
+                                                         "Polygon", "MultiPolygon", "GeometryCollection"] } } },
+                "featureGeoJSON": { "type": "object", "required": ["type", "geometry", "properties"], "properties": {
+                    "type": { "type": "string", "enum": ["Feature"] },
+                    "id": { "type": "string" },
+                    "geometry": { "$ref": "#/components/schemas/geometryGeoJSON" },
+                    "properties": { "type": "object", "nullable": true },
+                    "links": { "$ref": "#/components/schemas/links" } } },
+                "featureCollectionGeoJSON": { "type": "object", "required": ["type", "features"], "properties": {
+                    "type": { "type": "string", "enum": ["FeatureCollection"] },
+                    "features": { "type": "array", "items": { "$ref": "#/components/schemas/featureGeoJSON" } },
+                    "links": { "$ref": "#/components/schemas/links" },
+                    "timeStamp": { "type": "string", "format": "date-time" },
+                    "numberMatched": { "type": "integer", "minimum": 0 },
+                    "numberReturned": { "type": "integer", "minimum": 0 } } },
+            },
+        },
+    })
 }
