@@ -1,7 +1,7 @@
 //! The catalogue: every collection the model provides, its features with their stable ids, their GeoJSON text
 //! and bounding boxes, prepared once.
 
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::sync::Arc;
 
 use geo::{BoundingRect, Intersects, Rect};
 use kuril_model::{Model, ModelError, geojson_out};
@@ -189,38 +189,19 @@ impl Catalogue {
     }
 }
 
-/// Catalogues per model (in practice one: the embedded data). Kept here rather than in `AppState` so that this
-/// module stands alone; the `Arc<Model>` held alongside keeps the pointer comparison sound.
-type Catalogues = Vec<(Arc<Model>, Arc<Catalogue>)>;
-static CATALOGUES: LazyLock<Mutex<Catalogues>> = LazyLock::new(Mutex::default);
-
-/// The prepared collections for the state's model, built on first use off the async threads.
+/// The prepared collections for the state's model (`AppState::catalogue`), built on first use off the async
+/// threads. Requests arriving during the first build wait for it rather than each starting one; a failed build
+/// is not kept (the next request tries again).
 pub async fn catalogue(state: &AppState) -> Result<Arc<Catalogue>, ApiError> {
-    let find = |model: &Arc<Model>| {
-        CATALOGUES
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .iter()
-            .find(|(m, _)| Arc::ptr_eq(m, model))
-            .map(|(_, c)| c.clone())
-    };
-    if let Some(c) = find(&state.model) {
-        return Ok(c);
-    }
-    // One build at a time: requests arriving during the first build wait for it rather than each starting one.
-    static BUILDING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-    let _building = BUILDING.lock().await;
-    if let Some(c) = find(&state.model) {
-        return Ok(c);
-    }
-    let model = state.model.clone();
-    let built = tokio::task::spawn_blocking(move || Catalogue::build(&model).map(Arc::new))
-        .await
-        .map_err(ApiError::internal)??;
-    let mut cache = CATALOGUES.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, c)) = cache.iter().find(|(m, _)| Arc::ptr_eq(m, &state.model)) {
-        return Ok(c.clone());
-    }
-    cache.push((state.model.clone(), built.clone()));
-    Ok(built)
+    let built = state
+        .catalogue
+        .get_or_try_init(|| async {
+            let model = state.model.clone();
+            tokio::task::spawn_blocking(move || Catalogue::build(&model).map(Arc::new))
+                .await
+                .map_err(ApiError::internal)?
+                .map_err(ApiError::from)
+        })
+        .await?;
+    Ok(built.clone())
 }
