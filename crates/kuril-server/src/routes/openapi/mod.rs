@@ -39,3 +39,66 @@ pub async fn ogc_api(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> 
         &document(&s.base_url(&h), &collections, &scenarios),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openapiv3::Parameter;
+
+    fn doc() -> OpenAPI {
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        document(
+            "http://maps.test",
+            &ids(&["islands", "lines"]),
+            &ids(&["soviet", "japanese"]),
+        )
+    }
+
+    #[test]
+    fn operation_ids_are_unique() {
+        let doc = doc();
+        let mut ids: Vec<&str> = doc
+            .operations()
+            .filter_map(|(_, _, op)| op.operation_id.as_deref())
+            .collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "{ids:?}");
+        assert_eq!(n, doc.paths.paths.len(), "one GET with an id per path");
+    }
+
+    /// Every `{name}` of a path is a path parameter of its operation, and every path parameter is in the path.
+    #[test]
+    fn path_parameters_match_the_templates() {
+        let doc = doc();
+        let components = &doc.components.as_ref().expect("components").parameters;
+        for (path, _, op) in doc.operations() {
+            let mut declared: Vec<&str> = op
+                .parameters
+                .iter()
+                .map(|p| match p {
+                    ReferenceOr::Item(p) => p,
+                    ReferenceOr::Reference { reference } => {
+                        let name = reference
+                            .strip_prefix("#/components/parameters/")
+                            .expect("a parameter reference");
+                        components.get(name).and_then(|p| p.as_item()).expect("resolves")
+                    }
+                })
+                .filter_map(|p| match p {
+                    Parameter::Path { parameter_data, .. } => Some(parameter_data.name.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let mut template: Vec<&str> = path
+                .split('{')
+                .skip(1)
+                .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+                .collect();
+            declared.sort_unstable();
+            template.sort_unstable();
+            assert_eq!(declared, template, "{path}");
+        }
+    }
+}
