@@ -1,4 +1,4 @@
-//! What every handler shares: the model, the tiler, and caches of what has been computed.
+//! What every handler shares: the model, the tiler, caches of what has been computed, and the image render queue.
 
 use std::sync::Arc;
 
@@ -8,6 +8,8 @@ use kuril_tiles::{TileId, Tiler};
 use quick_cache::sync::Cache;
 
 use crate::prepared::{ByWeight, Prepared};
+use crate::routes::RenderQueue;
+use crate::routes::ogc::Catalogue;
 
 /// An encoded tile ready to send, or the knowledge that it is empty.
 #[derive(Debug)]
@@ -30,6 +32,10 @@ pub struct AppState {
     pub images: Arc<Cache<String, Arc<Prepared>, ByWeight>>,
     /// The static image renderer, built on the first image request (an error is kept as its message).
     pub renderer: Arc<std::sync::OnceLock<Result<kuril_render::Renderer, String>>>,
+    /// The image render slots and the queue in front of them (routes/image.rs).
+    pub render_queue: Arc<RenderQueue>,
+    /// The OGC collections, prepared on first use (routes/ogc/catalogue.rs).
+    pub catalogue: Arc<tokio::sync::OnceCell<Arc<Catalogue>>>,
 }
 
 /// How many tiles the cache keeps.
@@ -50,6 +56,8 @@ impl AppState {
             public_url: public_url.map(|u| u.trim_end_matches('/').to_string()),
             images: Arc::new(Cache::with_weighter(256, IMAGE_CACHE_BYTES, ByWeight)),
             renderer: Arc::new(std::sync::OnceLock::new()),
+            render_queue: Arc::new(RenderQueue::default()),
+            catalogue: Arc::new(tokio::sync::OnceCell::new()),
         })
     }
 

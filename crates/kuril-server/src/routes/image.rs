@@ -26,7 +26,6 @@ use crate::state::AppState;
 const IMAGE_CACHE_CONTROL: &str = "public, max-age=86400";
 /// Renders running at once (the machine's cores); further requests wait for a turn.
 pub const MAX_RENDERS: usize = 2;
-static RENDERS: Semaphore = Semaphore::const_new(MAX_RENDERS);
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -107,13 +106,13 @@ async fn image(
     let doc = match state.images.get_value_or_guard_async(&key).await {
         Ok(doc) => doc,
         Err(guard) => {
-            let _place = Queued::enter().ok_or_else(|| {
+            let _place = Queued::enter(&state.render_queue).ok_or_else(|| {
                 ApiError::unavailable(
                     "too many new images are being drawn at once; retry shortly",
                     RETRY_AFTER_S,
                 )
             })?;
-            let _permit = RENDERS.acquire().await.map_err(ApiError::internal)?;
+            let _permit = state.render_queue.renders.acquire().await.map_err(ApiError::internal)?;
             let st = state.clone();
             let bytes = tokio::task::spawn_blocking(move || render(&st, &view, format))
                 .await
@@ -129,25 +128,41 @@ async fn image(
 /// Distinct images waiting for or being drawn, beyond which new ones get a 503.
 pub const MAX_QUEUED: usize = 32;
 const RETRY_AFTER_S: u32 = 2;
-static QUEUED: AtomicUsize = AtomicUsize::new(0);
+
+/// The render slots and the count of distinct new images waiting for one (`AppState::render_queue`).
+#[derive(Debug)]
+pub struct RenderQueue {
+    renders: Semaphore,
+    queued: AtomicUsize,
+}
+
+impl Default for RenderQueue {
+    fn default() -> RenderQueue {
+        RenderQueue {
+            renders: Semaphore::new(MAX_RENDERS),
+            queued: AtomicUsize::new(0),
+        }
+    }
+}
 
 /// A place among the images waiting to be drawn, given back when dropped.
-struct Queued;
+struct Queued<'a>(&'a AtomicUsize);
 
-impl Queued {
-    fn enter() -> Option<Queued> {
-        QUEUED
+impl Queued<'_> {
+    fn enter(queue: &RenderQueue) -> Option<Queued<'_>> {
+        queue
+            .queued
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
                 (n < MAX_QUEUED).then_some(n + 1)
             })
             .ok()
-            .map(|_| Queued)
+            .map(|_| Queued(&queue.queued))
     }
 }
 
-impl Drop for Queued {
+impl Drop for Queued<'_> {
     fn drop(&mut self) {
-        QUEUED.fetch_sub(1, Ordering::AcqRel);
+        self.0.fetch_sub(1, Ordering::AcqRel);
     }
 }
 

@@ -27,7 +27,7 @@ use crate::error::ApiError;
 use crate::prepared;
 use crate::state::AppState;
 
-pub use image::MAX_QUEUED as MAX_IMAGE_QUEUE;
+pub use image::{MAX_QUEUED as MAX_IMAGE_QUEUE, RenderQueue};
 pub use style::GLYPHS;
 pub use tiles::MVT_TYPE;
 pub use web::{WEB, content_type};
