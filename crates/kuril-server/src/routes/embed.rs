@@ -20,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use kuril_model::i18n::Lang;
 use kuril_model::{Model, Side};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::error::ApiError;
 use crate::state::{AppState, etag, not_modified};
@@ -86,7 +87,7 @@ impl View {
         let mut seen: Vec<(String, String)> = Vec::new();
         for part in text.trim_start_matches(['?', '#']).split('&').filter(|p| !p.is_empty()) {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
-            let Some(v) = percent_decode(&v.replace('+', " ")) else {
+            let Some(v) = kuril_render::decode_component(v) else {
                 continue;
             };
             if !seen.iter().any(|(key, _)| key == k) {
@@ -312,35 +313,12 @@ pub fn num(value: f64, digits: usize) -> String {
     if s == "-0" { "0".to_string() } else { s }
 }
 
-/// Decodes `%XX` escapes (UTF-8); `None` for a malformed escape or invalid UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
+/// RFC 3986's unreserved characters: kept as they are in a query component, every other byte escaped.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// Escapes a URL query component (RFC 3986 unreserved characters kept).
 pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
+    utf8_percent_encode(s, COMPONENT).to_string()
 }
 
 /// Escapes text for HTML content and double-quoted attributes.
