@@ -1,41 +1,14 @@
 //! `/image.png` and `/image.svg` through the router: content types, sizes, defaults, 400 JSON for bad
 //! parameters, ETag and 304, cache headers.
 
-use std::sync::LazyLock;
+mod common;
 
-use axum::body::{Body, to_bytes};
+use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use axum::response::Response;
-use kuril_server::{AppState, app};
 use serde_json::Value;
-use tower::ServiceExt;
 
-static STATE: LazyLock<AppState> = LazyLock::new(|| {
-    let model = kuril_model::Model::embedded().expect("model loads");
-    AppState::new(model, None).expect("state builds")
-});
+use common::{body, get, header_of, send};
 
-async fn send(req: Request<Body>) -> Response {
-    app(STATE.clone()).oneshot(req).await.expect("infallible")
-}
-
-async fn get(uri: &str) -> Response {
-    send(Request::get(uri).body(Body::empty()).expect("request")).await
-}
-
-async fn body(r: Response) -> Vec<u8> {
-    to_bytes(r.into_body(), 64 << 20).await.expect("body").to_vec()
-}
-
-fn header_of(r: &Response, name: header::HeaderName) -> String {
-    r.headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string()
-}
-
-/// PNG signature and the IHDR's width and height.
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
     assert_eq!(&bytes[12..16], b"IHDR");
