@@ -1,7 +1,6 @@
-//! The web map's SDF glyphs (`web/glyphs/Noto Sans Regular/{start}-{end}.pbf`, made by `tools/glyphs`), read
-//! from the protobuf by hand: `glyphs { fontstack stacks = 1 }`, `fontstack { name = 1; range = 2; glyph
-//! glyphs = 3 }`, `glyph { uint32 id = 1; bytes bitmap = 2; uint32 width = 3, height = 4; sint32 left = 5, top =
-//! 6; uint32 advance = 7 }`. Bitmaps are signed distance fields at 24 px with a 3 px border; the edge is at 192.
+//! The web map's SDF glyphs (`web/glyphs/Noto Sans Regular/{start}-{end}.pbf`, made by `tools/glyphs`): protobuf
+//! messages of MapLibre's `glyphs.proto`, decoded with prost. Bitmaps are signed distance fields at 24 px with a
+//! 3 px border; the edge is at 192.
 
 use std::collections::HashMap;
 
@@ -39,91 +38,56 @@ pub struct Glyphs {
     map: HashMap<char, Glyph>,
 }
 
-struct Cursor<'a> {
-    buf: &'a [u8],
-    pos: usize,
+/// `message glyphs { repeated fontstack stacks = 1; }`
+#[derive(Clone, PartialEq, prost::Message)]
+struct GlyphsMessage {
+    #[prost(message, repeated, tag = "1")]
+    stacks: Vec<FontstackMessage>,
 }
 
-impl<'a> Cursor<'a> {
-    fn varint(&mut self) -> Result<u64, RenderError> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = *self.buf.get(self.pos).ok_or_else(|| bad("truncated varint"))?;
-            self.pos += 1;
-            v |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Ok(v);
-            }
-        }
-        Err(bad("varint too long"))
-    }
+/// `message fontstack { required string name = 1; required string range = 2; repeated glyph glyphs = 3; }`; the
+/// name and range are not read (every file is of the one fontstack).
+#[derive(Clone, PartialEq, prost::Message)]
+struct FontstackMessage {
+    #[prost(message, repeated, tag = "3")]
+    glyphs: Vec<GlyphMessage>,
+}
 
-    fn bytes(&mut self) -> Result<&'a [u8], RenderError> {
-        let len = usize::try_from(self.varint()?).map_err(|_| bad("length too large"))?;
-        let end = self
-            .pos
-            .checked_add(len)
-            .filter(|&e| e <= self.buf.len())
-            .ok_or_else(|| bad("truncated field"))?;
-        let s = &self.buf[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-
-    /// The next (field, wire type), or None at the end.
-    fn key(&mut self) -> Result<Option<(u64, u8)>, RenderError> {
-        if self.pos >= self.buf.len() {
-            return Ok(None);
-        }
-        let k = self.varint()?;
-        Ok(Some((k >> 3, (k & 7) as u8)))
-    }
-
-    fn skip(&mut self, wire: u8) -> Result<(), RenderError> {
-        match wire {
-            0 => self.varint().map(|_| ()),
-            1 => self.advance(8),
-            2 => self.bytes().map(|_| ()),
-            5 => self.advance(4),
-            w => Err(bad(&format!("unsupported wire type {w}"))),
-        }
-    }
-
-    fn advance(&mut self, n: usize) -> Result<(), RenderError> {
-        if self.pos + n > self.buf.len() {
-            return Err(bad("truncated field"));
-        }
-        self.pos += n;
-        Ok(())
-    }
+/// `message glyph { required uint32 id = 1; optional bytes bitmap = 2; required uint32 width = 3, height = 4;
+/// required sint32 left = 5, top = 6; required uint32 advance = 7; }`
+#[derive(Clone, PartialEq, prost::Message)]
+struct GlyphMessage {
+    #[prost(uint32, optional, tag = "1")]
+    id: Option<u32>,
+    #[prost(bytes = "vec", tag = "2")]
+    bitmap: Vec<u8>,
+    #[prost(uint32, tag = "3")]
+    width: u32,
+    #[prost(uint32, tag = "4")]
+    height: u32,
+    #[prost(sint32, tag = "5")]
+    left: i32,
+    #[prost(sint32, tag = "6")]
+    top: i32,
+    #[prost(uint32, tag = "7")]
+    advance: u32,
 }
 
 fn bad(what: &str) -> RenderError {
     RenderError::Glyphs(what.to_string())
 }
 
-fn zigzag(v: u64) -> i32 {
-    ((v >> 1) as i64 ^ -((v & 1) as i64)) as i32
-}
-
-fn glyph(buf: &[u8]) -> Result<(u32, Glyph), RenderError> {
-    let mut c = Cursor { buf, pos: 0 };
-    let mut id = None;
-    let mut g = Glyph::default();
-    let u32_of = |v: u64| u32::try_from(v).map_err(|_| bad("value out of range"));
-    while let Some((field, wire)) = c.key()? {
-        match (field, wire) {
-            (1, 0) => id = Some(u32_of(c.varint()?)?),
-            (2, 2) => g.bitmap = c.bytes()?.to_vec(),
-            (3, 0) => g.width = u32_of(c.varint()?)?,
-            (4, 0) => g.height = u32_of(c.varint()?)?,
-            (5, 0) => g.left = zigzag(c.varint()?),
-            (6, 0) => g.top = zigzag(c.varint()?),
-            (7, 0) => g.advance = u32_of(c.varint()?)?,
-            (_, w) => c.skip(w)?,
-        }
-    }
-    let id = id.ok_or_else(|| bad("glyph without id"))?;
+/// A decoded glyph, checked: it has an id and its bitmap (if any) has the size its metrics give.
+fn glyph(m: GlyphMessage) -> Result<(u32, Glyph), RenderError> {
+    let id = m.id.ok_or_else(|| bad("glyph without id"))?;
+    let g = Glyph {
+        width: m.width,
+        height: m.height,
+        left: m.left,
+        top: m.top,
+        advance: m.advance,
+        bitmap: m.bitmap,
+    };
     let expected = (g.width + 2 * BORDER) as usize * (g.height + 2 * BORDER) as usize;
     if !g.bitmap.is_empty() && g.bitmap.len() != expected {
         return Err(bad(&format!(
@@ -137,25 +101,11 @@ fn glyph(buf: &[u8]) -> Result<(u32, Glyph), RenderError> {
 impl Glyphs {
     /// Read one range file (`glyphs` message) into the set.
     pub fn add_range(&mut self, pbf: &[u8]) -> Result<(), RenderError> {
-        let mut top = Cursor { buf: pbf, pos: 0 };
-        while let Some((field, wire)) = top.key()? {
-            if (field, wire) != (1, 2) {
-                top.skip(wire)?;
-                continue;
-            }
-            let mut stack = Cursor {
-                buf: top.bytes()?,
-                pos: 0,
-            };
-            while let Some((field, wire)) = stack.key()? {
-                if (field, wire) != (3, 2) {
-                    stack.skip(wire)?;
-                    continue;
-                }
-                let (id, g) = glyph(stack.bytes()?)?;
-                if let Some(ch) = char::from_u32(id) {
-                    self.map.insert(ch, g);
-                }
+        let message = <GlyphsMessage as prost::Message>::decode(pbf).map_err(|e| bad(&e.to_string()))?;
+        for m in message.stacks.into_iter().flat_map(|s| s.glyphs) {
+            let (id, g) = glyph(m)?;
+            if let Some(ch) = char::from_u32(id) {
+                self.map.insert(ch, g);
             }
         }
         Ok(())

@@ -33,7 +33,7 @@ use kuril_tiles::layers::{Layer, build_layers};
 
 pub use error::RenderError;
 pub use legend::{LEGEND_SIZE, Legend};
-pub use params::{Camera, Lang, MAX_SIZE, MAX_ZOOM, MIN_ZOOM, Naming, ParamError, View, parse_query};
+pub use params::{Camera, Lang, MAX_SIZE, MAX_ZOOM, MIN_ZOOM, Naming, ParamError, View, decode_component, parse_query};
 pub use scene::{FONT_ATTRIBUTION, ISLAND_LABEL_RANKS, Scene, attribution_text, attribution_text_in, max_island_rank};
 
 /// Everything needed to draw any view: the tile layers with a per-zoom cache of their simplified geometry,

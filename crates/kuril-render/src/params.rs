@@ -166,33 +166,28 @@ impl ParamError {
     }
 }
 
-/// Decode `%XX` escapes and `+` (the form encoding), as the app's `decodeURIComponent` pass does.
-fn percent_decode(param: &str, s: &str) -> Result<String, ParamError> {
-    let bad = || ParamError::BadEscape {
-        param: param.to_string(),
-    };
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).ok_or_else(bad)?;
-                let hex = std::str::from_utf8(hex).map_err(|_| bad())?;
-                out.push(u8::from_str_radix(hex, 16).map_err(|_| bad())?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
+/// Decodes one query component as the form encoding writes it (`+` for a space, `%XX` for a byte of UTF-8), as
+/// the app's `decodeURIComponent` pass does; `None` for a `%` not followed by two hex digits or for bytes that are
+/// not UTF-8 (the `percent-encoding` crate alone would keep such escapes as they are).
+pub fn decode_component(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let well_formed = (0..b.len()).filter(|&i| b[i] == b'%').all(|i| {
+        b.get(i + 1..i + 3)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return None;
     }
-    String::from_utf8(out).map_err(|_| bad())
+    let spaced = s.replace('+', " ");
+    let decoded = percent_encoding::percent_decode_str(&spaced).decode_utf8().ok()?;
+    Some(decoded.into_owned())
+}
+
+/// [`decode_component`], with the error naming the parameter.
+fn percent_decode(param: &str, s: &str) -> Result<String, ParamError> {
+    decode_component(s).ok_or_else(|| ParamError::BadEscape {
+        param: param.to_string(),
+    })
 }
 
 fn number(param: &'static str, s: &str) -> Result<f64, ParamError> {

@@ -2,20 +2,17 @@
 //! row), the credits and the SVG's text alternative are in the view's language, and every character an image can
 //! draw in any language has a glyph in the served fontstack (tools/glyphs), so nothing is drawn with holes.
 
-use std::sync::OnceLock;
+mod common;
 
 use kuril_model::Model;
 use kuril_model::i18n::Lang;
 use kuril_render::glyphs::Glyphs;
 use kuril_render::{RenderError, Renderer, Scene, attribution_text, attribution_text_in};
 
-fn fixture() -> &'static (Model, Renderer, Glyphs) {
-    static F: OnceLock<(Model, Renderer, Glyphs)> = OnceLock::new();
-    F.get_or_init(|| {
-        let model = Model::embedded().expect("model loads");
-        let renderer = Renderer::new(&model).expect("renderer builds");
-        (model, renderer, Glyphs::embedded().expect("glyphs"))
-    })
+/// The model, its renderer and the fontstack.
+fn fixture() -> (&'static Model, &'static Renderer, &'static Glyphs) {
+    let (model, renderer) = common::fixture();
+    (model, renderer, common::glyphs())
 }
 
 fn is_japanese(c: char) -> bool {

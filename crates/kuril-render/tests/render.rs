@@ -3,21 +3,14 @@
 //! typed errors for bad parameters. Expected colours come from the web map's style JSON, read here
 //! independently of the renderer's own reader.
 
-use std::sync::OnceLock;
+mod common;
 
 use geo::{Contains, Coord, Point, coord};
 use kuril_model::Model;
-use kuril_render::{ParamError, Renderer, View, project::Viewport};
+use kuril_render::{ParamError, View, project::Viewport};
 use kuril_tiles::style::{LINE_STYLES, StyleUrls, style};
 
-fn fixture() -> &'static (Model, Renderer) {
-    static F: OnceLock<(Model, Renderer)> = OnceLock::new();
-    F.get_or_init(|| {
-        let model = Model::embedded().expect("model loads");
-        let renderer = Renderer::new(&model).expect("renderer builds");
-        (model, renderer)
-    })
-}
+use common::fixture;
 
 /// A paint property of a layer of the web map's style, as `#rrggbb` → (r, g, b).
 fn style_colour(layer: &str, pick: impl Fn(&serde_json::Value) -> Option<&str>) -> [u8; 3] {

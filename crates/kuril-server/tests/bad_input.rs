@@ -2,43 +2,17 @@
 //! its documented 4xx with a JSON error body — never a 5xx, a panic or a dropped connection — and the server
 //! must still answer afterwards. The catalogue is also listed in docs/api.md ("Errors").
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::Server;
 
 fn start() -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kuril"))
-        .args(["--addr", "127.0.0.1:0"])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("a line on stdout");
-    let addr = line
-        .trim()
-        .rsplit("http://")
-        .next()
-        .expect("url")
-        .trim_end_matches('/')
-        .to_string();
-    Server { child, addr }
+    common::start_server("warn", Stdio::null())
 }
 
 struct Reply {

@@ -1,19 +1,13 @@
 //! Downloads through the router: every collection and scenario in every format, checked by reading them back.
 
-use std::sync::LazyLock;
+mod common;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use axum::body::{Body, to_bytes};
-use axum::http::{Request, StatusCode, header};
-use axum::response::Response;
-use kuril_server::{AppState, app};
+use axum::http::{StatusCode, header};
 use serde_json::Value;
-use tower::ServiceExt;
 
-static STATE: LazyLock<AppState> = LazyLock::new(|| {
-    let model = kuril_model::Model::embedded().expect("model loads");
-    AppState::new(model, None).expect("state builds")
-});
+use common::{STATE, body, get, get_with, header_of};
 
 const COLLECTIONS: [&str; 6] = ["islands", "straits", "lines", "claim-areas", "maritime-zones", "places"];
 const FORMATS: [(&str, &str); 4] = [
@@ -23,34 +17,6 @@ const FORMATS: [(&str, &str); 4] = [
     ("gpkg", "application/geopackage+sqlite3"),
 ];
 
-async fn get_with(uri: &str, etag: Option<&str>) -> Response {
-    let mut req = Request::get(uri).header(header::HOST, "maps.test:8080");
-    if let Some(e) = etag {
-        req = req.header(header::IF_NONE_MATCH, e);
-    }
-    app(STATE.clone())
-        .oneshot(req.body(Body::empty()).expect("request"))
-        .await
-        .expect("infallible")
-}
-
-async fn get(uri: &str) -> Response {
-    get_with(uri, None).await
-}
-
-fn header_of(r: &Response, name: header::HeaderName) -> String {
-    r.headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string()
-}
-
-async fn body(r: Response) -> Vec<u8> {
-    to_bytes(r.into_body(), 256 << 20).await.expect("body").to_vec()
-}
-
-/// GET a download: 200, its content type, an attachment with the expected file name.
 async fn download(uri: &str, content_type: &str, filename: &str) -> Vec<u8> {
     let r = get(uri).await;
     assert_eq!(r.status(), StatusCode::OK, "{uri}");

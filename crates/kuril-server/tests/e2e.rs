@@ -1,42 +1,16 @@
 //! End to end: the real binary on a free port — it starts, prints its URL, serves, and shuts down cleanly on
 //! SIGTERM.
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use std::io::Read;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::Server;
 
 fn start() -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kuril"))
-        .args(["--addr", "127.0.0.1:0"])
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("a line on stdout");
-    let url = line
-        .trim()
-        .rsplit(' ')
-        .next()
-        .expect("url")
-        .trim_end_matches('/')
-        .to_string();
-    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
-    Server { child, url }
+    common::start_server("info", Stdio::piped())
 }
 
 fn http_get(url: &str) -> (u16, Vec<u8>) {

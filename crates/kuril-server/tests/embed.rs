@@ -5,34 +5,13 @@
 //! none; `maxwidth`/`maxheight` respected; 404 for a URL the provider does not know, 501 for an unsupported
 //! format.
 
-use std::sync::LazyLock;
+mod common;
 
-use axum::body::{Body, to_bytes};
-use axum::http::{Request, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::Response;
-use kuril_server::{AppState, app};
 use serde_json::Value;
-use tower::ServiceExt;
 
-const HOST: &str = "maps.test:8080";
-const BASE: &str = "http://maps.test:8080";
-
-static STATE: LazyLock<AppState> = LazyLock::new(|| {
-    let model = kuril_model::Model::embedded().expect("model loads");
-    AppState::new(model, None).expect("state builds")
-});
-
-async fn get(uri: &str) -> Response {
-    let req = Request::get(uri)
-        .header(header::HOST, HOST)
-        .body(Body::empty())
-        .expect("request");
-    app(STATE.clone()).oneshot(req).await.expect("infallible")
-}
-
-async fn text(r: Response) -> String {
-    String::from_utf8(to_bytes(r.into_body(), 16 << 20).await.expect("body").to_vec()).expect("UTF-8")
-}
+use common::{BASE, STATE, get, text, unescape};
 
 fn header_values(r: &Response, name: header::HeaderName) -> Vec<String> {
     r.headers()
@@ -82,14 +61,6 @@ fn attr<'a>(html: &'a str, tag_start: &str, name: &str) -> Option<&'a str> {
     let key = format!(" {name}=\"");
     let v = &tag[tag.find(&key)? + key.len()..];
     Some(&v[..v.find('"')?])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Checks the fields the oEmbed spec requires of a `rich` answer and returns (width, height).

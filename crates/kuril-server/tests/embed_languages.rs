@@ -2,40 +2,17 @@
 //! text alternative, key, buttons and credits in that language, with no English left besides proper names and
 //! licence ids; English as before.
 
-use std::sync::LazyLock;
+mod common;
 
-use axum::body::{Body, to_bytes};
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use kuril_model::i18n::Lang;
 use kuril_server::routes::oembed::{embed_height, embed_height_in, fit, fit_in};
-use kuril_server::{AppState, app};
-use tower::ServiceExt;
 
-const HOST: &str = "maps.test:8080";
-const BASE: &str = "http://maps.test:8080";
-
-static STATE: LazyLock<AppState> = LazyLock::new(|| {
-    let model = kuril_model::Model::embedded().expect("model loads");
-    AppState::new(model, None).expect("state builds")
-});
+use common::{BASE, STATE, unescape};
 
 async fn get(uri: &str) -> (StatusCode, String) {
-    let req = Request::get(uri)
-        .header(header::HOST, HOST)
-        .body(Body::empty())
-        .expect("request");
-    let r = app(STATE.clone()).oneshot(req).await.expect("infallible");
-    let status = r.status();
-    let body = to_bytes(r.into_body(), 16 << 20).await.expect("body");
-    (status, String::from_utf8(body.to_vec()).expect("UTF-8"))
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    let r = common::get(uri).await;
+    (r.status(), common::text(r).await)
 }
 
 /// The value of an attribute in the first tag that contains `tag_start`.

@@ -1,49 +1,22 @@
 //! The history timeline and the straits explainer through the router; the historical scenarios through every
 //! endpoint that lists or serves scenarios.
 
-use std::sync::LazyLock;
+mod common;
 
-use axum::body::{Body, to_bytes};
-use axum::http::{Request, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::Response;
-use kuril_server::{AppState, app};
 use serde_json::Value;
-use tower::ServiceExt;
 
-static STATE: LazyLock<AppState> = LazyLock::new(|| {
-    let model = kuril_model::Model::embedded().expect("model loads");
-    AppState::new(model, None).expect("state builds")
-});
-
-async fn get_with(uri: &str, etag: Option<&str>) -> Response {
-    let mut req = Request::get(uri).header(header::HOST, "maps.test:8080");
-    if let Some(t) = etag {
-        req = req.header(header::IF_NONE_MATCH, t);
-    }
-    app(STATE.clone())
-        .oneshot(req.body(Body::empty()).expect("request"))
-        .await
-        .expect("infallible")
-}
-
-async fn get(uri: &str) -> Response {
-    get_with(uri, None).await
-}
+use common::{get, get_with};
 
 async fn json(r: Response) -> Value {
     assert_eq!(r.status(), StatusCode::OK);
-    let ct = r
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string();
+    let ct = common::ctype(&r);
     assert!(
         ct.starts_with("application/json") || ct.starts_with("application/geo+json"),
         "{ct}"
     );
-    let bytes = to_bytes(r.into_body(), 64 << 20).await.expect("body");
-    serde_json::from_slice(&bytes).expect("JSON body")
+    common::json(r).await
 }
 
 fn ids(v: &Value) -> Vec<String> {

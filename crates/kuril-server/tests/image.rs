@@ -4,41 +4,17 @@
 //! never a 5xx of another kind or a timeout, and the server answers them normally once the burst is over (each
 //! burst on a state of its own: the render queue and the caches are the state's).
 
-use std::sync::LazyLock;
+mod common;
 
-use axum::body::{Body, to_bytes};
+use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use axum::response::Response;
-use kuril_server::{AppState, app};
 use serde_json::Value;
-use tower::ServiceExt;
 
-static STATE: LazyLock<AppState> = LazyLock::new(|| {
-    let model = kuril_model::Model::embedded().expect("model loads");
-    AppState::new(model, None).expect("state builds")
-});
+use axum::response::Response;
+use kuril_server::AppState;
 
-async fn send(req: Request<Body>) -> Response {
-    app(STATE.clone()).oneshot(req).await.expect("infallible")
-}
+use common::{body, fresh_state, get, header_of, json, send, send_to};
 
-async fn get(uri: &str) -> Response {
-    send(Request::get(uri).body(Body::empty()).expect("request")).await
-}
-
-async fn body(r: Response) -> Vec<u8> {
-    to_bytes(r.into_body(), 64 << 20).await.expect("body").to_vec()
-}
-
-fn header_of(r: &Response, name: header::HeaderName) -> String {
-    r.headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string()
-}
-
-/// PNG signature and the IHDR's width and height.
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
     assert_eq!(&bytes[12..16], b"IHDR");
@@ -172,11 +148,6 @@ async fn head_has_no_body_and_only_get_and_head_are_allowed() {
     assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
 
-fn fresh_state() -> AppState {
-    let model = kuril_model::Model::embedded().expect("model loads");
-    AppState::new(model, None).expect("state builds")
-}
-
 /// All the requests at once, each on its own task; responses in the order given.
 async fn join_all(requests: impl Iterator<Item = (AppState, String)>) -> Vec<Response> {
     let tasks: Vec<_> = requests
@@ -190,10 +161,7 @@ async fn join_all(requests: impl Iterator<Item = (AppState, String)>) -> Vec<Res
 }
 
 async fn get_from(state: &AppState, uri: String) -> Response {
-    app(state.clone())
-        .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
-        .await
-        .expect("infallible")
+    send_to(state, Request::get(uri).body(Body::empty()).expect("request")).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -248,8 +216,7 @@ async fn too_many_distinct_new_images_get_503_with_retry_after() {
                     .parse()
                     .expect("seconds");
                 assert!((1..=60).contains(&retry), "Retry-After {retry}");
-                let v: Value =
-                    serde_json::from_slice(&to_bytes(r.into_body(), 1 << 20).await.expect("body")).expect("JSON");
+                let v: Value = json(r).await;
                 assert_eq!(v["error"]["status"], 503, "{v}");
                 assert_eq!(v["error"]["code"], "overloaded", "{v}");
             }

@@ -1,51 +1,16 @@
 //! Router-level tests: every endpoint through `tower::ServiceExt::oneshot`, no socket.
 
-use std::io::Read;
-use std::sync::LazyLock;
+mod common;
 
-use axum::body::{Body, to_bytes};
+use std::io::Read;
+
+use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use axum::response::Response;
-use kuril_server::{AppState, app};
 use serde_json::Value;
-use tower::ServiceExt;
 
-static STATE: LazyLock<AppState> = LazyLock::new(|| {
-    let model = kuril_model::Model::embedded().expect("model loads");
-    AppState::new(model, None).expect("state builds")
-});
+use common::{body, ctype, get, json, send};
 
-async fn send(req: Request<Body>) -> Response {
-    app(STATE.clone()).oneshot(req).await.expect("infallible")
-}
-
-async fn get(uri: &str) -> Response {
-    send(
-        Request::get(uri)
-            .header(header::HOST, "maps.test:8080")
-            .body(Body::empty())
-            .expect("request"),
-    )
-    .await
-}
-
-async fn body(r: Response) -> Vec<u8> {
-    to_bytes(r.into_body(), 64 << 20).await.expect("body").to_vec()
-}
-
-async fn json(r: Response) -> Value {
-    serde_json::from_slice(&body(r).await).expect("JSON body")
-}
-
-fn ctype(r: &Response) -> String {
-    r.headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string()
-}
-
-/// The error body every 4xx carries.
 async fn assert_json_error(r: Response, status: StatusCode) -> Value {
     assert_eq!(r.status(), status);
     assert!(ctype(&r).starts_with("application/json"), "{}", ctype(&r));

@@ -20,6 +20,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use kuril_model::i18n::Lang;
 use kuril_model::{Model, Side};
+use kuril_render::xml::escape_html;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::error::ApiError;
 use crate::state::{AppState, etag, not_modified};
@@ -86,7 +88,7 @@ impl View {
         let mut seen: Vec<(String, String)> = Vec::new();
         for part in text.trim_start_matches(['?', '#']).split('&').filter(|p| !p.is_empty()) {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
-            let Some(v) = percent_decode(&v.replace('+', " ")) else {
+            let Some(v) = kuril_render::decode_component(v) else {
                 continue;
             };
             if !seen.iter().any(|(key, _)| key == k) {
@@ -312,51 +314,12 @@ pub fn num(value: f64, digits: usize) -> String {
     if s == "-0" { "0".to_string() } else { s }
 }
 
-/// Decodes `%XX` escapes (UTF-8); `None` for a malformed escape or invalid UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
+/// RFC 3986's unreserved characters: kept as they are in a query component, every other byte escaped.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// Escapes a URL query component (RFC 3986 unreserved characters kept).
 pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
-}
-
-/// Escapes text for HTML content and double-quoted attributes.
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    utf8_percent_encode(s, COMPONENT).to_string()
 }
 
 /// The model's line ids (every scenario).
@@ -369,7 +332,7 @@ pub fn share_tags(base: &str, page_url: &str, view: &View, title: &str, descript
     let oembed = format!("{base}/oembed?url={}&format=json", percent_encode(page_url));
     let (w, h) = CARD_SIZE;
     let image = format!("{base}/image.png?{}", view.image_query(w, h));
-    let e = html_escape;
+    let e = escape_html;
     format!(
         concat!(
             "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{oembed}\" title=\"{title}\">\n",
@@ -470,7 +433,7 @@ pub fn embed_height_in(width: u32, lang: Lang) -> u32 {
 /// scenario's areas are shaded, each side's fill. Presentation attributes only (the page's CSP forbids inline
 /// styles).
 fn key_html(model: &Model, view: &View) -> String {
-    let e = html_escape;
+    let e = escape_html;
     let t = texts_of(view);
     let mut items = String::new();
     for (id, colour, dash) in kuril_tiles::style::LINE_STYLES {
@@ -525,7 +488,7 @@ pub fn embed_page(model: &Model, base: &str, query: &str) -> String {
     let page_url = format!("{base}/embed?{}", view.query());
     let app_url = format!("{base}/#{}", view.query());
     let tags = share_tags(base, &page_url, &view, &title, &description);
-    let e = html_escape;
+    let e = escape_html;
     let paragraphs: String = sentences.iter().map(|s| format!("<p>{}</p>", e(s))).collect();
     // The picture without its own key and credits (the page shows both, readable at any width), at the sizes a
     // browser may pick from.
@@ -632,8 +595,8 @@ pub fn app_index(state: &AppState, headers: &HeaderMap, index_html: &[u8]) -> Re
     let (w, h) = CARD_SIZE;
     let noscript = format!(
         "<noscript><p><img src=\"image.png?{}\" width=\"{w}\" height=\"{h}\" alt=\"{}\" class=\"noscript-image\"></p></noscript>\n",
-        html_escape(&view.image_query(w, h)),
-        html_escape(&description)
+        escape_html(&view.image_query(w, h)),
+        escape_html(&description)
     );
     if let Some(at) = body.rfind("</body>") {
         body.insert_str(at, &noscript);

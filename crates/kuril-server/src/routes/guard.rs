@@ -2,6 +2,18 @@
 //! with a body gets a JSON 413 (every resource here is read-only), beyond a number of requests in flight the
 //! server sheds load with a JSON 503 and `Retry-After` instead of queueing until it collapses, and a request
 //! that takes longer than its time gets a JSON 503 with `Retry-After` too.
+//!
+//! Why these limits are ours and not tower's or tower-http's layers (whose answers would change the statuses,
+//! bodies or headers that clients and tests/bad_input.rs, tests/overload.rs rely on):
+//! - URI and head size: neither crate has a layer for them (hyper's own head limit answers with no
+//!   JSON body: a bare 431, see serve.rs).
+//! - Body: `RequestBodyLimitLayer` refuses only a declared `Content-Length` over its limit, with a plain-text 413,
+//!   and otherwise fails the body's reading, which no handler here does; a chunked body would then be served.
+//! - In flight: `ConcurrencyLimitLayer` queues instead of refusing, and `LoadShedLayer` in front of it refuses
+//!   with an error that needs a `HandleErrorLayer` to become a response, without the count in our message; through
+//!   `Router::layer` it would also count per route, not for the whole server.
+//! - Time: tower-http's `TimeoutLayer` answers with an empty body and no `Retry-After`, and tower's returns an
+//!   error, again for a `HandleErrorLayer`; ours is the JSON 503 with `Retry-After` of an overloaded server.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -14,9 +14,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use kuril_model::Model;
+use kuril_render::xml::escape_html;
 use serde_json::json;
 
-use super::embed::{DEFAULT_SIZE, View, html_escape, line_ids, texts};
+use super::embed::{DEFAULT_SIZE, View, line_ids, texts};
 pub use super::embed::{embed_height, embed_height_in};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -144,8 +145,8 @@ async fn oembed(
     let src = format!("{base}/embed?{}", view.query());
     let html = format!(
         "<iframe src=\"{}\" width=\"{width}\" height=\"{height}\" title=\"{}\" style=\"border:0\" loading=\"lazy\" allow=\"fullscreen\"></iframe>",
-        html_escape(&src),
-        html_escape(&title)
+        escape_html(&src),
+        escape_html(&title)
     );
     let body = json!({
         "type": "rich",
