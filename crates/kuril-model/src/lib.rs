@@ -15,7 +15,6 @@ mod claim;
 mod data;
 mod error;
 pub mod geodesic;
-pub mod geojson_out;
 pub mod grid;
 pub mod i18n;
 mod median;
@@ -25,6 +24,7 @@ pub mod projection;
 mod scenario;
 mod split;
 mod strait;
+pub mod views;
 mod zones;
 
 pub use data::{

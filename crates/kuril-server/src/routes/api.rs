@@ -6,8 +6,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;
 use axum::routing::get;
-use kuril_model::geojson_out;
 use kuril_model::i18n::{self, Lang};
+use kuril_model::views;
 
 use crate::error::ApiError;
 use crate::prepared::{Prepared, cached};
@@ -107,7 +107,7 @@ fn scenario_file(state: &AppState, file: &str) -> Result<String, ApiError> {
 async fn lines(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "lines".into(), JSON, "scenario", lang, |m| {
-        Ok(geojson_out::lines(m))
+        Ok(views::to_value(&views::lines(m)))
     })
     .await
 }
@@ -115,7 +115,7 @@ async fn lines(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result
 async fn line(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) -> Result<Response, ApiError> {
     let id = scenario_file(&s, &path(p)?)?;
     document(&s, &h, format!("line:{id}"), GEOJSON, move |m| {
-        Ok(geojson_out::line(m, &id)?)
+        Ok(views::to_value(&views::line(m, &id)?))
     })
     .await
 }
@@ -123,7 +123,7 @@ async fn line(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) ->
 async fn claim_areas(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) -> Result<Response, ApiError> {
     let id = scenario_file(&s, &path(p)?)?;
     document(&s, &h, format!("claims:{id}"), GEOJSON, move |m| {
-        Ok(geojson_out::claim_areas(m, &id)?)
+        Ok(views::to_value(&views::claim_areas(m, &id)?))
     })
     .await
 }
@@ -131,7 +131,7 @@ async fn claim_areas(State(s): State<AppState>, h: HeaderMap, p: PathResult<Stri
 async fn islands(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "islands".into(), GEOJSON, "island", lang, |m| {
-        Ok(geojson_out::islands(m))
+        Ok(views::to_value(&views::islands(m)))
     })
     .await
 }
@@ -139,7 +139,7 @@ async fn islands(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Resu
 async fn straits(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "straits".into(), GEOJSON, "strait", lang, |m| {
-        Ok(geojson_out::straits(m))
+        Ok(views::to_value(&views::straits(m)))
     })
     .await
 }
@@ -147,7 +147,7 @@ async fn straits(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Resu
 async fn places(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "places".into(), GEOJSON, "place", lang, |m| {
-        Ok(geojson_out::places(m))
+        Ok(views::to_value(&views::places(m)))
     })
     .await
 }
@@ -155,7 +155,7 @@ async fn places(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Resul
 async fn scenarios(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "scenarios".into(), JSON, "scenario", lang, |m| {
-        Ok(geojson_out::scenarios(m)?)
+        Ok(views::to_value(&views::scenarios(m)?))
     })
     .await
 }
@@ -170,7 +170,7 @@ async fn scenario(
     s.model.scenario(&id)?;
     let lang = lang(q)?;
     texts(&s, &h, format!("scenario:{id}"), JSON, "scenario", lang, move |m| {
-        Ok(geojson_out::scenario(m, &id)?)
+        Ok(views::to_value(&views::scenario(m, &id)?))
     })
     .await
 }
@@ -178,7 +178,7 @@ async fn scenario(
 async fn timeline(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "timeline".into(), JSON, "timeline", lang, |m| {
-        Ok(geojson_out::timeline(m))
+        Ok(views::to_value(&views::timeline(m)))
     })
     .await
 }
@@ -186,7 +186,7 @@ async fn timeline(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Res
 async fn straits_tour(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "straits-tour".into(), JSON, "straits-tour", lang, |m| {
-        Ok(geojson_out::straits_tour(m)?)
+        Ok(views::to_value(&views::straits_tour(m)?))
     })
     .await
 }

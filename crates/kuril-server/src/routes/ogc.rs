@@ -1,6 +1,6 @@
 //! OGC API – Features – Part 1: Core, with the GeoJSON and OpenAPI 3.0 conformance classes, under `/ogc`.
 //!
-//! Collections are the model's GeoJSON views (`kuril_model::geojson_out`) with flat properties
+//! Collections are the model's GeoJSON views (`kuril_model::views`) with flat properties
 //! (`formats::flatten`), prepared once per model. Items page by `offset` (the `next` link carries it); `bbox`
 //! filters by true intersection; `datetime` is validated and then filters nothing (the data is not temporal).
 //! Details and decisions: docs/ogc.md.
@@ -15,7 +15,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use geo::{BoundingRect, Coord, Intersects, Rect};
-use kuril_model::{Model, ModelError, geojson_out};
+use kuril_model::{Model, ModelError, views};
 use serde_json::{Value, json};
 
 use crate::error::ApiError;
@@ -101,25 +101,27 @@ fn features(model: &Model, id: &str) -> Result<Option<Vec<(String, Value)>>, Mod
             .collect()
     };
     Ok(Some(match id {
-        "islands" => by_id(geojson_out::islands(model)),
-        "straits" => by_id(geojson_out::straits(model)),
-        "places" => by_id(geojson_out::places(model)),
+        "islands" => by_id(views::to_value(&views::islands(model))),
+        "straits" => by_id(views::to_value(&views::straits(model))),
+        "places" => by_id(views::to_value(&views::places(model))),
         "lines" => {
             let mut out = vec![];
             for s in &model.scenarios {
-                out.extend(features_of(&geojson_out::line(model, &s.id)?).map(|f| (s.id.clone(), f.clone())));
+                out.extend(
+                    features_of(&views::to_value(&views::line(model, &s.id)?)).map(|f| (s.id.clone(), f.clone())),
+                );
             }
             out
         }
         "claim-areas" => {
             let mut out = vec![];
             for s in &model.scenarios {
-                let fc = geojson_out::claim_areas(model, &s.id)?;
+                let fc = views::to_value(&views::claim_areas(model, &s.id)?);
                 out.extend(features_of(&fc).map(|f| (format!("{}:{}", s.id, prop(f, "side")), f.clone())));
             }
             out
         }
-        "maritime-zones" => features_of(&geojson_out::maritime_zones(model)?)
+        "maritime-zones" => features_of(&views::to_value(&views::maritime_zones(model)?))
             .map(|f| {
                 let id = format!("{}:{}:{}", prop(f, "scenario"), prop(f, "side"), prop(f, "zone"));
                 (id, f.clone())
