@@ -1,8 +1,8 @@
 //! OGC API – Features – Part 1: Core, with the GeoJSON and OpenAPI 3.0 conformance classes, under `/ogc`.
 //!
-//! Collections are the model's GeoJSON views (`kuril_model::views`) with flat properties
-//! (`formats::flatten`), prepared once per model. Items page by `offset` (the `next` link carries it); `bbox`
-//! filters by true intersection; `datetime` is validated and then filters nothing (the data is not temporal).
+//! Collections are the model's typed views (`kuril_model::views`) with flat properties (`formats::collections`),
+//! prepared once per model. Items page by `offset` (the `next` link carries it); `bbox` filters by true
+//! intersection; `datetime` is validated and then filters nothing (the data is not temporal).
 //! Details and decisions: docs/ogc.md.
 
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
@@ -15,11 +15,11 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use geo::{BoundingRect, Coord, Intersects, Rect};
-use kuril_model::{Model, ModelError, views};
+use kuril_model::{Model, ModelError};
 use serde_json::{Value, json};
 
 use crate::error::ApiError;
-use crate::formats::{Feature, Layer, column_name};
+use crate::formats::{Layer, collections, column_name};
 use crate::state::AppState;
 
 use crate::media::JSON;
@@ -37,7 +37,7 @@ pub const CONFORMANCE: [&str; 3] = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
 ];
 
-/// A collection: its id and how to describe it. Its features come from [`features`].
+/// A collection: its id and how to describe it. Its features come from [`collections::features`].
 #[derive(Debug)]
 pub struct Def {
     pub id: &'static str,
@@ -83,54 +83,6 @@ pub const COLLECTIONS: [Def; 6] = [
     },
 ];
 
-fn features_of(fc: &Value) -> impl Iterator<Item = &Value> {
-    fc.get("features").and_then(Value::as_array).into_iter().flatten()
-}
-
-fn prop<'a>(f: &'a Value, key: &str) -> &'a str {
-    f.pointer(&format!("/properties/{key}"))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-}
-
-/// The collection's GeoJSON features with their stable ids; `None` when the model has no such data (yet).
-fn features(model: &Model, id: &str) -> Result<Option<Vec<(String, Value)>>, ModelError> {
-    let by_id = |fc: Value| -> Vec<(String, Value)> {
-        features_of(&fc)
-            .map(|f| (prop(f, "id").to_string(), f.clone()))
-            .collect()
-    };
-    Ok(Some(match id {
-        "islands" => by_id(views::to_value(&views::islands(model))),
-        "straits" => by_id(views::to_value(&views::straits(model))),
-        "places" => by_id(views::to_value(&views::places(model))),
-        "lines" => {
-            let mut out = vec![];
-            for s in &model.scenarios {
-                out.extend(
-                    features_of(&views::to_value(&views::line(model, &s.id)?)).map(|f| (s.id.clone(), f.clone())),
-                );
-            }
-            out
-        }
-        "claim-areas" => {
-            let mut out = vec![];
-            for s in &model.scenarios {
-                let fc = views::to_value(&views::claim_areas(model, &s.id)?);
-                out.extend(features_of(&fc).map(|f| (format!("{}:{}", s.id, prop(f, "side")), f.clone())));
-            }
-            out
-        }
-        "maritime-zones" => features_of(&views::to_value(&views::maritime_zones(model)?))
-            .map(|f| {
-                let id = format!("{}:{}:{}", prop(f, "scenario"), prop(f, "side"), prop(f, "zone"));
-                (id, f.clone())
-            })
-            .collect(),
-        _ => return Ok(None),
-    }))
-}
-
 /// A collection ready to serve: its features, their GeoJSON text and bounding boxes.
 #[derive(Debug)]
 pub struct Collection {
@@ -144,13 +96,9 @@ pub struct Collection {
 
 impl Collection {
     fn build(model: &Model, def: &'static Def) -> Result<Option<Collection>, ModelError> {
-        let Some(list) = features(model, def.id)? else {
+        let Some(features) = collections::features(model, def.id)? else {
             return Ok(None);
         };
-        let features: Vec<Feature> = list
-            .into_iter()
-            .filter_map(|(id, f)| Feature::from_geojson(id, &f))
-            .collect();
         let layer = Layer {
             name: column_name(def.id),
             title: def.title.to_string(),
