@@ -8,7 +8,7 @@
 //! |---|---|
 //! | `name`, `name_ja`, `name_ja_latn`, `name_ru`, `name_ru_latn` | `names.en`, `names.ja`, … (absent when `None`) |
 //! | `name_both_ja`, `name_both_ru` | `names.both_ja`, `names.both_ru` |
-//! | `area_km2` (islands) | `computed_area_km2.with_islets`, to 0.1 km² |
+//! | `area_km2` (islands) | `computed_area_km2.with_islets`, to 0.1 km² (from the unrounded figure) |
 //! | `holder_<scenario>` (islands, `-` as `_`) | `holders[<scenario>]`, in the scenarios' order |
 //! | `width_km` (straits, strait widths) | `width.km` |
 //! | `line` (lines) | the line's `id` |
@@ -280,7 +280,7 @@ fn island_props(model: &Model, island: &IslandProps) -> Vec<(String, Value)> {
     if let Some(area) = &island.computed_area_km2 {
         props.push((
             "area_km2".to_string(),
-            Value::Num((area.with_islets * 10.0).round() / 10.0),
+            Value::Num((area.with_islets_unrounded * 10.0).round() / 10.0),
         ));
     }
     for sc in &model.scenarios {

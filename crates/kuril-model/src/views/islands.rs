@@ -36,6 +36,10 @@ pub struct ComputedArea {
     pub with_islets: f64,
     pub inland_water: f64,
     pub method: &'static str,
+    /// `with_islets` unrounded, not published: the tiles round it to 0.1 km² themselves (rounding the published
+    /// 0.01 km² figure again would round twice, and move some islands' tile figure by 0.1 km²).
+    #[serde(skip)]
+    pub with_islets_unrounded: f64,
 }
 
 /// An official area figure with its sources.
@@ -68,6 +72,7 @@ fn island(model: &Model, i: &Island) -> Feature<IslandProps> {
         with_islets: km2(i.area_km2(AreaScope::WithIslets)),
         inland_water: km2(i.inland_water_km2()),
         method: AREA_METHOD,
+        with_islets_unrounded: i.area_km2(AreaScope::WithIslets),
     });
     let holders = model
         .scenarios
