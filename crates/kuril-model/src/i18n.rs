@@ -74,7 +74,7 @@ pub(crate) const RU: &str = include_str!("../../../geodata/i18n/ru.json");
 /// properties in the GeoJSON of each (`island:iturup:/official_areas/0/by`).
 const DOCUMENTS: [&str; 6] = ["timeline", "straits-tour", "scenario", "island", "strait", "place"];
 
-/// The fields that carry a method text (one of [`crate::geojson_out::METHODS`]).
+/// The fields that carry a method text (one of [`crate::views::METHODS`]).
 const METHOD_FIELDS: [&str; 3] = ["method", "sea_method", "land_km2_note"];
 
 /// The English texts readers see, by key.
@@ -123,7 +123,7 @@ pub fn english(model: &Model) -> Table {
             put(format!("place:{}:/notes/{n}/text", p.id), &note.text);
         }
     }
-    for (name, text) in crate::geojson_out::METHODS {
+    for (name, text) in crate::views::METHODS {
         put(format!("method:{name}:/text"), text);
     }
     t
@@ -191,7 +191,7 @@ fn methods(table: &Table, value: &mut Value) {
         Value::Object(map) => {
             for (k, v) in map.iter_mut() {
                 if let (true, Value::String(text)) = (METHOD_FIELDS.contains(&k.as_str()), &v)
-                    && let Some((name, _)) = crate::geojson_out::METHODS.iter().find(|(_, en)| en == text)
+                    && let Some((name, _)) = crate::views::METHODS.iter().find(|(_, en)| en == text)
                     && let Some(t) = table.get(&format!("method:{name}:/text"))
                 {
                     *v = Value::String(t.clone());

@@ -15,7 +15,6 @@ mod checks;
 mod data;
 mod error;
 pub mod geodesic;
-pub mod geojson_out;
 pub mod grid;
 pub mod i18n;
 mod load;
@@ -27,6 +26,7 @@ mod scenario;
 mod scenario_lines;
 mod split;
 mod strait;
+pub mod views;
 mod window_split;
 mod zones;
 

@@ -78,7 +78,7 @@ fn the_habomai_islets_and_only_they_come_from_openstreetmap() {
         assert_eq!(MODEL.shoreline_source(shoreline), expected, "{}", island.id);
     }
     // The islands' GeoJSON tells analysts the same.
-    let doc = kuril_model::geojson_out::islands(&MODEL);
+    let doc = kuril_model::views::to_value(&kuril_model::views::islands(&MODEL));
     let features = doc["features"].as_array().expect("features");
     let from_osm: Vec<&str> = features
         .iter()

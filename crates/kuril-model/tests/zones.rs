@@ -19,7 +19,7 @@ fn land_of_the_four_islands_sums_to_their_total() {
     // Every scenario, the historical ones too (the 1905 treaty divides Sakhalin, not one of the four).
     for s in &MODEL.scenarios {
         let id = s.id.as_str();
-        let land = kuril_model::geojson_out::land_by_side(&MODEL, id).expect("scenario");
+        let land = kuril_model::views::to_value(&kuril_model::views::land_by_side(&MODEL, id).expect("scenario"));
         let (j, r) = (land["japan"].as_f64().expect("n"), land["russia"].as_f64().expect("n"));
         assert!(j >= 0.0 && r >= 0.0);
         assert!((j + r - total).abs() < 0.05, "{id}: {j} + {r} != {total}");
@@ -82,7 +82,8 @@ fn the_equal_area_split_gives_each_side_half_the_land() {
         .filter(|i| i.disputed)
         .map(|i| i.area_km2(AreaScope::WithIslets))
         .sum();
-    let land = kuril_model::geojson_out::land_by_side(&MODEL, "equal-area-split").expect("scenario");
+    let land =
+        kuril_model::views::to_value(&kuril_model::views::land_by_side(&MODEL, "equal-area-split").expect("scenario"));
     let (j, r) = (land["japan"].as_f64().expect("n"), land["russia"].as_f64().expect("n"));
     assert!((j - total / 2.0).abs() / total < 0.005, "Japan {j} of {total}");
     assert!((j + r - total).abs() / total < 0.001, "{j} + {r} vs {total}");

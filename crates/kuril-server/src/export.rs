@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use kuril_model::i18n::{self, Lang};
-use kuril_model::{Model, geojson_out};
+use kuril_model::{Model, views};
 use kuril_tiles::layers::{DETAIL_ZOOM, SHORELINE_REGION};
 use kuril_tiles::style::{StyleUrls, style};
 use kuril_tiles::{TileId, Tiler};
@@ -81,29 +81,38 @@ pub fn export(model: &Model, tiler: &Tiler, opts: &ExportOptions) -> anyhow::Res
     }
     let docs: Vec<(String, serde_json::Value)> = {
         let mut d = vec![
-            ("api/islands.geojson".to_string(), geojson_out::islands(model)),
-            ("api/straits.geojson".to_string(), geojson_out::straits(model)),
-            ("api/places.geojson".to_string(), geojson_out::places(model)),
-            ("api/lines.json".to_string(), geojson_out::lines(model)),
-            ("api/scenarios.json".to_string(), geojson_out::scenarios(model)?),
-            ("api/timeline.json".to_string(), geojson_out::timeline(model)),
-            ("api/straits-tour.json".to_string(), geojson_out::straits_tour(model)?),
+            (
+                "api/islands.geojson".to_string(),
+                views::to_value(&views::islands(model)),
+            ),
+            (
+                "api/straits.geojson".to_string(),
+                views::to_value(&views::straits(model)),
+            ),
+            ("api/places.geojson".to_string(), views::to_value(&views::places(model))),
+            ("api/lines.json".to_string(), views::to_value(&views::lines(model))),
+            (
+                "api/scenarios.json".to_string(),
+                views::to_value(&views::scenarios(model)?),
+            ),
+            ("api/timeline.json".to_string(), views::timeline(model)),
+            ("api/straits-tour.json".to_string(), views::straits_tour(model)?),
         ];
         // The documents with texts also in Japanese and Russian: `api/timeline.ja.json` and so on (the app reads
         // the file of its language).
         let with_texts: Vec<(&str, &str, &str, serde_json::Value)> = vec![
-            ("lines", "json", "scenario", geojson_out::lines(model)),
-            ("scenarios", "json", "scenario", geojson_out::scenarios(model)?),
-            ("timeline", "json", "timeline", geojson_out::timeline(model)),
+            ("lines", "json", "scenario", views::to_value(&views::lines(model))),
             (
-                "straits-tour",
+                "scenarios",
                 "json",
-                "straits-tour",
-                geojson_out::straits_tour(model)?,
+                "scenario",
+                views::to_value(&views::scenarios(model)?),
             ),
-            ("islands", "geojson", "island", geojson_out::islands(model)),
-            ("straits", "geojson", "strait", geojson_out::straits(model)),
-            ("places", "geojson", "place", geojson_out::places(model)),
+            ("timeline", "json", "timeline", views::timeline(model)),
+            ("straits-tour", "json", "straits-tour", views::straits_tour(model)?),
+            ("islands", "geojson", "island", views::to_value(&views::islands(model))),
+            ("straits", "geojson", "strait", views::to_value(&views::straits(model))),
+            ("places", "geojson", "place", views::to_value(&views::places(model))),
         ];
         for (name, ext, kind, doc) in with_texts {
             for lang in [Lang::Ja, Lang::Ru] {
@@ -113,10 +122,13 @@ pub fn export(model: &Model, tiler: &Tiler, opts: &ExportOptions) -> anyhow::Res
             }
         }
         for s in &model.scenarios {
-            d.push((format!("api/lines/{}.geojson", s.id), geojson_out::line(model, &s.id)?));
+            d.push((
+                format!("api/lines/{}.geojson", s.id),
+                views::to_value(&views::line(model, &s.id)?),
+            ));
             d.push((
                 format!("api/claim-areas/{}.geojson", s.id),
-                geojson_out::claim_areas(model, &s.id)?,
+                views::to_value(&views::claim_areas(model, &s.id)?),
             ));
         }
         d

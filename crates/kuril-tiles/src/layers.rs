@@ -1,8 +1,40 @@
 //! The tile layers (see docs/tiles.md), built once from the model in world (Web Mercator) coordinates.
+//!
+//! Every layer but `land` takes its features from the model's typed views (`kuril_model::views`), the same
+//! structs the GeoJSON, the downloads and `/ogc` publish, through one mapping of property names (the tile names
+//! are those of docs/tiles.md, which the MapLibre style reads):
+//!
+//! | tile property | view property |
+//! |---|---|
+//! | `name`, `name_ja`, `name_ja_latn`, `name_ru`, `name_ru_latn` | `names.en`, `names.ja`, … (absent when `None`) |
+//! | `name_both_ja`, `name_both_ru` | `names.both_ja`, `names.both_ru` |
+//! | `area_km2` (islands) | `computed_area_km2.with_islets`, to 0.1 km² (from the unrounded figure) |
+//! | `holder_<scenario>` (islands, `-` as `_`) | `holders[<scenario>]`, in the scenarios' order |
+//! | `width_km` (straits, strait widths) | `width.km` |
+//! | `line` (lines) | the line's `id` |
+//! | `id`, `group`, `disputed`, `kind`, `elevation_m`, `position_of`, `scenario`, `side` | the same name |
+//!
+//! ```
+//! let model = kuril_model::Model::embedded().expect("embedded data loads");
+//! let layers = kuril_tiles::layers::build_layers(&model).expect("layers build");
+//! let islands = layers.iter().find(|l| l.name == "islands").expect("an islands layer");
+//! let iturup = islands
+//!     .features
+//!     .iter()
+//!     .find(|f| f.prop("id") == Some(&kuril_tiles::layers::Value::Str("iturup".into())))
+//!     .expect("Iturup is in the islands layer");
+//! let names: Vec<&str> = iturup.props.iter().map(|(k, _)| k.as_str()).collect();
+//! assert_eq!(
+//!     names[..10],
+//!     ["id", "name", "name_both_ja", "name_both_ru", "name_ja", "name_ja_latn", "name_ru", "name_ru_latn", "group", "disputed"]
+//! );
+//! assert!(names.contains(&"area_km2") && names.contains(&"holder_soviet") && names.contains(&"holder_japanese"));
+//! assert_eq!(iturup.prop("name_both_ja"), Some(&kuril_tiles::layers::Value::Str("択捉島（Итуруп）".into())));
+//! ```
 
-use geo::{BooleanOps, BoundingRect, Coord, Intersects, MultiPolygon, Rect, coord};
-use kuril_model::i18n::Lang;
-use kuril_model::{AreaScope, Model, Names, Side, world_land};
+use geo::{BooleanOps, BoundingRect, Coord, Geometry, Intersects, MultiPolygon, Rect, coord};
+use kuril_model::views::{self, IslandProps, NamesView};
+use kuril_model::{Model, Side, world_land};
 
 use crate::clip::Bounds;
 use crate::error::TileError;
@@ -41,6 +73,13 @@ pub struct SourceFeature {
     pub bounds: Bounds,
 }
 
+impl SourceFeature {
+    /// The value of a property, if the feature has it.
+    pub fn prop(&self, key: &str) -> Option<&Value> {
+        self.props.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+}
+
 /// A named layer and its features.
 #[derive(Debug, Clone)]
 pub struct Layer {
@@ -62,14 +101,16 @@ pub const LAYER_NAMES: [&str; 8] = [
 ];
 
 pub fn build_layers(model: &Model) -> Result<Vec<Layer>, TileError> {
+    let island_view = views::islands(model);
+    let strait_view = views::straits(model);
     let mut layers = vec![
         land(model)?,
         claim_areas(model)?,
-        straits(model),
-        islands(model),
-        strait_widths(model),
+        straits(&strait_view),
+        islands(model, &island_view),
+        strait_widths(&strait_view),
         lines(model)?,
-        island_labels(model),
+        island_labels(model, &island_view),
         places(model),
     ];
     for layer in &mut layers {
@@ -155,12 +196,25 @@ fn s(v: &str) -> Value {
     Value::Str(v.to_string())
 }
 
-fn name_props(n: &Names) -> Vec<(String, Value)> {
+/// World coordinates of a view's geometry: its polygons, lines or points.
+fn world(g: &Geometry) -> Option<Geom> {
+    let line = |l: &geo::LineString| l.0.iter().map(|&c| to_world(c)).collect();
+    Some(match g {
+        Geometry::MultiPolygon(mp) => world_polygons(mp),
+        Geometry::Polygon(p) => world_polygons(&MultiPolygon::new(vec![p.clone()])),
+        Geometry::MultiLineString(ml) => Geom::Lines(ml.0.iter().map(line).collect()),
+        Geometry::LineString(l) => Geom::Lines(vec![line(l)]),
+        Geometry::Point(p) => Geom::Points(vec![to_world(p.0)]),
+        _ => return None,
+    })
+}
+
+fn name_props(n: &NamesView) -> Vec<(String, Value)> {
     let mut out = vec![
         ("name".to_string(), s(&n.en)),
         // Both names in the reader's script, for the Japanese and the Russian interface.
-        ("name_both_ja".to_string(), s(&n.both(Lang::Ja))),
-        ("name_both_ru".to_string(), s(&n.both(Lang::Ru))),
+        ("name_both_ja".to_string(), s(&n.both_ja)),
+        ("name_both_ru".to_string(), s(&n.both_ru)),
     ];
     for (k, v) in [
         ("name_ja", &n.ja),
@@ -173,6 +227,11 @@ fn name_props(n: &Names) -> Vec<(String, Value)> {
         }
     }
     out
+}
+
+/// `holder_<scenario>` as the tiles name it.
+fn holder_key(scenario: &str) -> String {
+    format!("holder_{}", scenario.replace('-', "_"))
 }
 
 fn land(model: &Model) -> Result<Layer, TileError> {
@@ -213,36 +272,31 @@ fn land(model: &Model) -> Result<Layer, TileError> {
     })
 }
 
-fn holder_props(model: &Model, island_id: &str) -> Vec<(String, Value)> {
-    model
-        .scenarios
-        .iter()
-        .filter_map(|sc| {
-            let side = sc.holder(island_id)?;
-            Some((format!("holder_{}", sc.id.replace('-', "_")), s(side.as_str())))
-        })
-        .collect()
-}
-
-fn island_props(model: &Model, island: &kuril_model::Island) -> Vec<(String, Value)> {
+fn island_props(model: &Model, island: &IslandProps) -> Vec<(String, Value)> {
     let mut props = vec![("id".to_string(), s(&island.id))];
     props.extend(name_props(&island.names));
     props.push(("group".to_string(), s(&island.group)));
     props.push(("disputed".to_string(), Value::Bool(island.disputed)));
-    if island.shoreline.is_some() {
-        let area = (island.area_km2(AreaScope::WithIslets) * 10.0).round() / 10.0;
-        props.push(("area_km2".to_string(), Value::Num(area)));
+    if let Some(area) = &island.computed_area_km2 {
+        props.push((
+            "area_km2".to_string(),
+            Value::Num((area.with_islets_unrounded * 10.0).round() / 10.0),
+        ));
     }
-    props.extend(holder_props(model, &island.id));
+    for sc in &model.scenarios {
+        if let Some(side) = island.holders.get(&sc.id) {
+            props.push((holder_key(&sc.id), s(side.as_str())));
+        }
+    }
     props
 }
 
-fn islands(model: &Model) -> Layer {
-    let features = model
-        .islands
+fn islands(model: &Model, view: &views::FeatureCollection<IslandProps>) -> Layer {
+    let features = view
+        .features
         .iter()
-        .filter(|i| i.shoreline.is_some())
-        .filter_map(|i| feature(world_polygons(&i.multipolygon()), island_props(model, i), 5, MAX_ZOOM))
+        .filter(|i| i.properties.in_shoreline_data)
+        .filter_map(|i| feature(world(&i.geometry)?, island_props(model, &i.properties), 5, MAX_ZOOM))
         .collect();
     Layer {
         name: "islands",
@@ -254,7 +308,7 @@ fn islands(model: &Model) -> Layer {
 /// Label rank and the zoom from which it is in the tiles. The disputed islands are there from z0, so that the
 /// app's text description names every one of them at every zoom; the style draws labels from z3, the Habomai
 /// islets (rank 3) from z8.
-fn rank(island: &kuril_model::Island) -> (f64, u8) {
+fn rank(island: &IslandProps) -> (f64, u8) {
     match island.group.as_str() {
         "four-islands" => (1.0, 0),
         "hokkaido-area" if island.id == "hokkaido" => (1.0, 3),
@@ -268,27 +322,34 @@ fn rank(island: &kuril_model::Island) -> (f64, u8) {
 /// A group's label stands for its islands until this zoom, where the app starts drawing the islets' own.
 const GROUP_LABEL_UNTIL_ZOOM: f64 = 8.0;
 
-fn island_labels(model: &Model) -> Layer {
-    let mut features: Vec<SourceFeature> = model
-        .islands
+fn island_labels(model: &Model, view: &views::FeatureCollection<IslandProps>) -> Layer {
+    let mut features: Vec<SourceFeature> = view
+        .features
         .iter()
         .filter_map(|i| {
+            let i = &i.properties;
             let (r, minzoom) = rank(i);
             let mut props = island_props(model, i);
             props.push(("rank".to_string(), Value::Num(r)));
-            feature(Geom::Points(vec![to_world(i.label.0)]), props, minzoom, MAX_ZOOM)
+            let [x, y] = i.label_point;
+            feature(
+                Geom::Points(vec![to_world(coord! { x: x, y: y })]),
+                props,
+                minzoom,
+                MAX_ZOOM,
+            )
         })
         .collect();
     // The groups (the Habomai islets): one label, with the holder every scenario gives all its islands.
     for g in &model.groups {
         let mut props = vec![("id".to_string(), s(&g.id))];
-        props.extend(name_props(&g.names));
+        props.extend(name_props(&NamesView::new(&g.names)));
         props.push(("group".to_string(), s(&g.id)));
         props.push(("disputed".to_string(), Value::Bool(true)));
         for sc in &model.scenarios {
             let holders: Vec<Option<Side>> = model.group(&g.id).map(|i| sc.holder(&i.id)).collect();
             if let Some(Some(side)) = holders.first().copied().filter(|h| holders.iter().all(|x| x == h)) {
-                props.push((format!("holder_{}", sc.id.replace('-', "_")), s(side.as_str())));
+                props.push((holder_key(&sc.id), s(side.as_str())));
             }
         }
         props.push(("rank".to_string(), Value::Num(1.0)));
@@ -302,18 +363,16 @@ fn island_labels(model: &Model) -> Layer {
     }
 }
 
-fn straits(model: &Model) -> Layer {
-    let features = model
-        .straits
+fn straits(view: &views::FeatureCollection<views::StraitProps>) -> Layer {
+    let features = view
+        .features
         .iter()
         .filter_map(|st| {
-            let mut props = vec![("id".to_string(), s(&st.id))];
-            props.extend(name_props(&st.names));
-            props.push((
-                "width_km".to_string(),
-                Value::Num((st.width.distance_m / 10.0).round() / 100.0),
-            ));
-            feature(world_polygons(&st.water), props, 6, MAX_ZOOM)
+            let p = &st.properties;
+            let mut props = vec![("id".to_string(), s(&p.id))];
+            props.extend(name_props(&p.names));
+            props.push(("width_km".to_string(), Value::Num(p.width.km)));
+            feature(world(&st.geometry)?, props, 6, MAX_ZOOM)
         })
         .collect();
     Layer {
@@ -323,19 +382,20 @@ fn straits(model: &Model) -> Layer {
     }
 }
 
-fn strait_widths(model: &Model) -> Layer {
-    let features = model
-        .straits
+fn strait_widths(view: &views::FeatureCollection<views::StraitProps>) -> Layer {
+    let features = view
+        .features
         .iter()
         .filter_map(|st| {
+            let w = &st.properties.width;
             let props = vec![
-                ("id".to_string(), s(&st.id)),
-                (
-                    "width_km".to_string(),
-                    Value::Num((st.width.distance_m / 10.0).round() / 100.0),
-                ),
+                ("id".to_string(), s(&st.properties.id)),
+                ("width_km".to_string(), Value::Num(w.km)),
             ];
-            let line = st.width.ends.iter().map(|&c| to_world(c)).collect();
+            let line = [w.from, w.to]
+                .iter()
+                .map(|&[x, y]| to_world(coord! { x: x, y: y }))
+                .collect();
             feature(Geom::Lines(vec![line]), props, 7, MAX_ZOOM)
         })
         .collect();
@@ -349,19 +409,13 @@ fn strait_widths(model: &Model) -> Layer {
 fn lines(model: &Model) -> Result<Layer, TileError> {
     let mut features = Vec::new();
     for sc in &model.scenarios {
-        let line = model.line(&sc.id)?;
-        let props = vec![
-            ("line".to_string(), s(&sc.id)),
-            ("position_of".to_string(), s(&sc.position_of)),
-        ];
-        let geom = Geom::Lines(
-            line.geometry
-                .0
-                .iter()
-                .map(|l| l.0.iter().map(|&c| to_world(c)).collect())
-                .collect(),
-        );
-        features.extend(feature(geom, props, 0, MAX_ZOOM));
+        for f in views::line(model, &sc.id)?.features {
+            let props = vec![
+                ("line".to_string(), s(&f.properties.summary.id)),
+                ("position_of".to_string(), s(&f.properties.summary.position_of)),
+            ];
+            features.extend(world(&f.geometry).and_then(|g| feature(g, props, 0, MAX_ZOOM)));
+        }
     }
     Ok(Layer {
         name: "lines",
@@ -373,13 +427,12 @@ fn lines(model: &Model) -> Result<Layer, TileError> {
 fn claim_areas(model: &Model) -> Result<Layer, TileError> {
     let mut features = Vec::new();
     for sc in &model.scenarios {
-        let areas = &model.line(&sc.id)?.areas;
-        for side in Side::BOTH {
+        for f in views::claim_areas(model, &sc.id)?.features {
             let props = vec![
-                ("scenario".to_string(), s(&sc.id)),
-                ("side".to_string(), s(side.as_str())),
+                ("scenario".to_string(), s(&f.properties.scenario)),
+                ("side".to_string(), s(f.properties.side.as_str())),
             ];
-            features.extend(feature(world_polygons(areas.of(side)), props, 0, MAX_ZOOM));
+            features.extend(world(&f.geometry).and_then(|g| feature(g, props, 0, MAX_ZOOM)));
         }
     }
     Ok(Layer {
@@ -390,16 +443,17 @@ fn claim_areas(model: &Model) -> Result<Layer, TileError> {
 }
 
 fn places(model: &Model) -> Layer {
-    let features = model
-        .places
+    let features = views::places(model)
+        .features
         .iter()
-        .filter_map(|p| {
+        .filter_map(|f| {
+            let p = &f.properties;
             let mut props = vec![("id".to_string(), s(&p.id)), ("kind".to_string(), s(&p.kind))];
             props.extend(name_props(&p.names));
             if let Some(e) = p.elevation_m {
                 props.push(("elevation_m".to_string(), Value::Num(e)));
             }
-            feature(Geom::Points(vec![to_world(p.location.0)]), props, 6, MAX_ZOOM)
+            feature(world(&f.geometry)?, props, 6, MAX_ZOOM)
         })
         .collect();
     Layer {

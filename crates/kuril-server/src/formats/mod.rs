@@ -1,14 +1,17 @@
 //! File formats for downloads: pure functions from layers of flat features to bytes.
 //!
-//! A [`Layer`] is what every format writes: named features, each with a string id, a geometry (as the RFC 7946
-//! GeoJSON the model produced, and as `geo` types for the binary and text encodings) and flat properties (scalars
-//! only, see [`flatten`]) so that every format, and GIS clients, see the same columns.
+//! A [`Layer`] is what every format writes: named features, each with a string id, a geometry (the model's view's
+//! published geometry, `geo` types) and flat properties (scalars only, see [`flatten`]) so that every format, and
+//! GIS clients, see the same columns. [`collections`] makes them from the model's typed views.
 
+pub mod collections;
 pub mod csv;
 pub mod gpkg;
 pub mod kml;
 
-use geo::{BoundingRect, Coord, Geometry, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon, Rect};
+use geo::{BoundingRect, Coord, Geometry, Rect};
+use kuril_model::views;
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 /// One feature with flat properties.
@@ -16,9 +19,7 @@ use serde_json::{Map, Value, json};
 pub struct Feature {
     /// Stable string id, unique within its layer.
     pub id: String,
-    /// The geometry as GeoJSON, exactly as the model wrote it (RFC 7946: WGS 84, counter-clockwise exteriors).
-    pub geojson: Value,
-    /// The same geometry as `geo` types.
+    /// The geometry as published (RFC 7946 precision: WGS 84, counter-clockwise exteriors, 1e-6°).
     pub geometry: Geometry,
     /// Scalar values only (string, number, boolean); `id` is not repeated here.
     pub properties: Map<String, Value>,
@@ -105,18 +106,15 @@ pub fn union(a: Rect, b: Rect) -> Rect {
 }
 
 impl Feature {
-    /// A feature from a GeoJSON feature object; `None` when it has no usable geometry.
-    pub fn from_geojson(id: String, feature: &Value) -> Option<Feature> {
-        let geojson = feature.get("geometry")?.clone();
-        let geometry = geometry(&geojson)?;
-        let mut properties = flatten(feature.get("properties").unwrap_or(&Value::Null));
+    /// A feature of one of the model's views: its published geometry and its properties flattened ([`flatten`]).
+    pub fn from_view<P: Serialize>(id: String, view: &views::Feature<P>) -> Feature {
+        let mut properties = flatten(&views::to_value(&view.properties));
         properties.remove("id");
-        Some(Feature {
+        Feature {
             id,
-            geojson,
-            geometry,
+            geometry: view.published_geometry(),
             properties,
-        })
+        }
     }
 
     /// The property as text, for formats without types (`None` for null or missing).
@@ -140,7 +138,7 @@ impl Feature {
         for c in columns.iter().filter(|c| *c != "id") {
             props.insert(c.clone(), self.properties.get(c).cloned().unwrap_or(Value::Null));
         }
-        json!({ "type": "Feature", "id": self.id, "geometry": self.geojson, "properties": props })
+        json!({ "type": "Feature", "id": self.id, "geometry": views::geometry_json(&self.geometry), "properties": props })
     }
 }
 
@@ -215,49 +213,6 @@ fn sources_text(list: &[Value]) -> String {
         .join("; ")
 }
 
-/// A GeoJSON geometry object as `geo` types; `None` when malformed.
-pub fn geometry(v: &Value) -> Option<Geometry> {
-    let c = v.get("coordinates");
-    Some(match v.get("type")?.as_str()? {
-        "Point" => Point(coord(c?)?).into(),
-        "MultiPoint" => MultiPoint(
-            c?.as_array()?
-                .iter()
-                .map(|p| coord(p).map(Point))
-                .collect::<Option<_>>()?,
-        )
-        .into(),
-        "LineString" => line(c?)?.into(),
-        "MultiLineString" => MultiLineString(c?.as_array()?.iter().map(line).collect::<Option<_>>()?).into(),
-        "Polygon" => polygon(c?)?.into(),
-        "MultiPolygon" => MultiPolygon(c?.as_array()?.iter().map(polygon).collect::<Option<_>>()?).into(),
-        "GeometryCollection" => Geometry::GeometryCollection(geo::GeometryCollection(
-            v.get("geometries")?
-                .as_array()?
-                .iter()
-                .map(geometry)
-                .collect::<Option<_>>()?,
-        )),
-        _ => return None,
-    })
-}
-
-fn coord(v: &Value) -> Option<Coord> {
-    let a = v.as_array()?;
-    let (x, y) = (a.first()?.as_f64()?, a.get(1)?.as_f64()?);
-    (x.is_finite() && y.is_finite()).then_some(Coord { x, y })
-}
-
-fn line(v: &Value) -> Option<LineString> {
-    Some(LineString(v.as_array()?.iter().map(coord).collect::<Option<_>>()?))
-}
-
-fn polygon(v: &Value) -> Option<Polygon> {
-    let mut rings = v.as_array()?.iter().map(line);
-    let exterior = rings.next().unwrap_or_else(|| Some(LineString(vec![])))?;
-    Some(Polygon::new(exterior, rings.collect::<Option<_>>()?))
-}
-
 /// The data's credit, as the map shows it (in plain text). Downloads carry it where their format has a place for it
 /// (GeoJSON, KML, GeoPackage): the OpenStreetMap islets' ODbL and GSHHG's LGPL ask for it.
 pub fn credit() -> String {
@@ -306,13 +261,5 @@ mod tests {
         assert_eq!(f["computed_area_km2_main_island"], 250.1);
         assert_eq!(f["disputed"], true);
         assert_eq!(f["sources"], "Atlas (GSI) <https://x>; b");
-    }
-
-    #[test]
-    fn geometry_parsing_rejects_malformed_input() {
-        assert!(geometry(&json!({ "type": "Point", "coordinates": [1.0, 2.0] })).is_some());
-        assert!(geometry(&json!({ "type": "Point", "coordinates": [1.0] })).is_none());
-        assert!(geometry(&json!({ "type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]] })).is_some());
-        assert!(geometry(&json!({ "type": "Nope" })).is_none());
     }
 }

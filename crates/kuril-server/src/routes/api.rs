@@ -6,8 +6,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;
 use axum::routing::get;
-use kuril_model::geojson_out;
 use kuril_model::i18n::{self, Lang};
+use kuril_model::{Model, views};
 
 use crate::error::ApiError;
 use crate::prepared::{Prepared, cached};
@@ -15,13 +15,29 @@ use crate::state::AppState;
 
 use crate::media::{GEOJSON, JSON};
 
+/// A view as the JSON document it is published as.
+type View = fn(&Model) -> serde_json::Value;
+
+/// The feature collections with texts, `/api/{name}.geojson`: the name, the document their texts are keyed under
+/// (`kuril_model::i18n`) and the view.
+const FEATURE_COLLECTIONS: [(&str, &str, View); 3] = [
+    ("islands", "island", |m| views::to_value(&views::islands(m))),
+    ("straits", "strait", |m| views::to_value(&views::straits(m))),
+    ("places", "place", |m| views::to_value(&views::places(m))),
+];
+
 pub fn router() -> Router<AppState> {
-    Router::new()
+    let mut router = Router::new();
+    for (name, kind, view) in FEATURE_COLLECTIONS {
+        let handler = move |State(s): State<AppState>, h: HeaderMap, q: QueryPairs| async move {
+            let lang = lang(q)?;
+            texts(&s, &h, name.into(), GEOJSON, kind, lang, move |m| Ok(view(m))).await
+        };
+        router = router.route(&format!("/api/{name}.geojson"), get(handler));
+    }
+    router
         .route("/api/lines", get(lines))
         .route("/api/lines/{file}", get(line))
-        .route("/api/islands.geojson", get(islands))
-        .route("/api/straits.geojson", get(straits))
-        .route("/api/places.geojson", get(places))
         .route("/api/scenarios", get(scenarios))
         .route("/api/scenarios/{id}", get(scenario))
         .route("/api/claim-areas/{file}", get(claim_areas))
@@ -35,7 +51,7 @@ async fn document(
     headers: &HeaderMap,
     key: String,
     content_type: &'static str,
-    make: impl FnOnce(&kuril_model::Model) -> Result<serde_json::Value, ApiError> + Send + 'static,
+    make: impl FnOnce(&Model) -> Result<serde_json::Value, ApiError> + Send + 'static,
 ) -> Result<Response, ApiError> {
     let model = state.model.clone();
     let doc = cached(&state.documents, key, move || {
@@ -77,7 +93,7 @@ async fn texts(
     media: &'static str,
     kind: &'static str,
     lang: Lang,
-    make: impl FnOnce(&kuril_model::Model) -> Result<serde_json::Value, ApiError> + Send + 'static,
+    make: impl FnOnce(&Model) -> Result<serde_json::Value, ApiError> + Send + 'static,
 ) -> Result<Response, ApiError> {
     let key = format!("{key}@{}", lang.code());
     document(state, headers, key, media, move |m| {
@@ -107,7 +123,7 @@ fn scenario_file(state: &AppState, file: &str) -> Result<String, ApiError> {
 async fn lines(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "lines".into(), JSON, "scenario", lang, |m| {
-        Ok(geojson_out::lines(m))
+        Ok(views::to_value(&views::lines(m)))
     })
     .await
 }
@@ -115,7 +131,7 @@ async fn lines(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result
 async fn line(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) -> Result<Response, ApiError> {
     let id = scenario_file(&s, &path(p)?)?;
     document(&s, &h, format!("line:{id}"), GEOJSON, move |m| {
-        Ok(geojson_out::line(m, &id)?)
+        Ok(views::to_value(&views::line(m, &id)?))
     })
     .await
 }
@@ -123,31 +139,7 @@ async fn line(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) ->
 async fn claim_areas(State(s): State<AppState>, h: HeaderMap, p: PathResult<String>) -> Result<Response, ApiError> {
     let id = scenario_file(&s, &path(p)?)?;
     document(&s, &h, format!("claims:{id}"), GEOJSON, move |m| {
-        Ok(geojson_out::claim_areas(m, &id)?)
-    })
-    .await
-}
-
-async fn islands(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
-    let lang = lang(q)?;
-    texts(&s, &h, "islands".into(), GEOJSON, "island", lang, |m| {
-        Ok(geojson_out::islands(m))
-    })
-    .await
-}
-
-async fn straits(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
-    let lang = lang(q)?;
-    texts(&s, &h, "straits".into(), GEOJSON, "strait", lang, |m| {
-        Ok(geojson_out::straits(m))
-    })
-    .await
-}
-
-async fn places(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
-    let lang = lang(q)?;
-    texts(&s, &h, "places".into(), GEOJSON, "place", lang, |m| {
-        Ok(geojson_out::places(m))
+        Ok(views::to_value(&views::claim_areas(m, &id)?))
     })
     .await
 }
@@ -155,7 +147,7 @@ async fn places(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Resul
 async fn scenarios(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "scenarios".into(), JSON, "scenario", lang, |m| {
-        Ok(geojson_out::scenarios(m)?)
+        Ok(views::to_value(&views::scenarios(m)?))
     })
     .await
 }
@@ -170,7 +162,7 @@ async fn scenario(
     s.model.scenario(&id)?;
     let lang = lang(q)?;
     texts(&s, &h, format!("scenario:{id}"), JSON, "scenario", lang, move |m| {
-        Ok(geojson_out::scenario(m, &id)?)
+        Ok(views::to_value(&views::scenario(m, &id)?))
     })
     .await
 }
@@ -178,7 +170,7 @@ async fn scenario(
 async fn timeline(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "timeline".into(), JSON, "timeline", lang, |m| {
-        Ok(geojson_out::timeline(m))
+        Ok(views::timeline(m))
     })
     .await
 }
@@ -186,7 +178,7 @@ async fn timeline(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Res
 async fn straits_tour(State(s): State<AppState>, h: HeaderMap, q: QueryPairs) -> Result<Response, ApiError> {
     let lang = lang(q)?;
     texts(&s, &h, "straits-tour".into(), JSON, "straits-tour", lang, |m| {
-        Ok(geojson_out::straits_tour(m)?)
+        Ok(views::straits_tour(m)?)
     })
     .await
 }

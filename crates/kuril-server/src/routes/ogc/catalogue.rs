@@ -4,14 +4,13 @@
 use std::sync::Arc;
 
 use geo::{BoundingRect, Intersects, Rect};
-use kuril_model::{Model, ModelError, geojson_out};
-use serde_json::Value;
+use kuril_model::{Model, ModelError};
 
 use crate::error::ApiError;
-use crate::formats::{Feature, Layer, column_name};
+use crate::formats::{Layer, collections, column_name};
 use crate::state::AppState;
 
-/// A collection: its id and how to describe it. Its features come from [`features`].
+/// A collection: its id and how to describe it. Its features come from [`collections::features`].
 #[derive(Debug)]
 pub struct Def {
     pub id: &'static str,
@@ -57,52 +56,6 @@ pub const COLLECTIONS: [Def; 6] = [
     },
 ];
 
-fn features_of(fc: &Value) -> impl Iterator<Item = &Value> {
-    fc.get("features").and_then(Value::as_array).into_iter().flatten()
-}
-
-fn prop<'a>(f: &'a Value, key: &str) -> &'a str {
-    f.pointer(&format!("/properties/{key}"))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-}
-
-/// The collection's GeoJSON features with their stable ids; `None` when the model has no such data (yet).
-fn features(model: &Model, id: &str) -> Result<Option<Vec<(String, Value)>>, ModelError> {
-    let by_id = |fc: Value| -> Vec<(String, Value)> {
-        features_of(&fc)
-            .map(|f| (prop(f, "id").to_string(), f.clone()))
-            .collect()
-    };
-    Ok(Some(match id {
-        "islands" => by_id(geojson_out::islands(model)),
-        "straits" => by_id(geojson_out::straits(model)),
-        "places" => by_id(geojson_out::places(model)),
-        "lines" => {
-            let mut out = vec![];
-            for s in &model.scenarios {
-                out.extend(features_of(&geojson_out::line(model, &s.id)?).map(|f| (s.id.clone(), f.clone())));
-            }
-            out
-        }
-        "claim-areas" => {
-            let mut out = vec![];
-            for s in &model.scenarios {
-                let fc = geojson_out::claim_areas(model, &s.id)?;
-                out.extend(features_of(&fc).map(|f| (format!("{}:{}", s.id, prop(f, "side")), f.clone())));
-            }
-            out
-        }
-        "maritime-zones" => features_of(&geojson_out::maritime_zones(model)?)
-            .map(|f| {
-                let id = format!("{}:{}:{}", prop(f, "scenario"), prop(f, "side"), prop(f, "zone"));
-                (id, f.clone())
-            })
-            .collect(),
-        _ => return Ok(None),
-    }))
-}
-
 /// A collection ready to serve: its features, their GeoJSON text and bounding boxes.
 #[derive(Debug)]
 pub struct Collection {
@@ -117,13 +70,9 @@ pub struct Collection {
 
 impl Collection {
     fn build(model: &Model, def: &'static Def) -> Result<Option<Collection>, ModelError> {
-        let Some(list) = features(model, def.id)? else {
+        let Some(features) = collections::features(model, def.id)? else {
             return Ok(None);
         };
-        let features: Vec<Feature> = list
-            .into_iter()
-            .filter_map(|(id, f)| Feature::from_geojson(id, &f))
-            .collect();
         let layer = Layer {
             name: column_name(def.id),
             title: def.title.to_string(),

@@ -1,7 +1,7 @@
 //! OGC API – Features – Part 1: Core, with the GeoJSON and OpenAPI 3.0 conformance classes, under `/ogc`.
 //!
-//! Collections are the model's GeoJSON views (`kuril_model::geojson_out`) with flat properties
-//! (`formats::flatten`), prepared once per model (`catalogue.rs`). Items page by `offset` (the `next` link carries
+//! Collections are the model's typed views (`kuril_model::views`) with flat properties (`formats::collections`),
+//! prepared once per model (`catalogue.rs`). Items page by `offset` (the `next` link carries
 //! it); `bbox` filters by true intersection; `datetime` is validated and then filters nothing (the data is not
 //! temporal; `query.rs`). The API definition at `/ogc/api` is built in `routes/openapi/`. Details and decisions:
 //! docs/ogc.md.
