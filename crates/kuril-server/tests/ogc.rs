@@ -1,42 +1,14 @@
 //! OGC API – Features through the router (`oneshot`, no socket): every endpoint, paging, bbox, limits and errors.
 
-use std::sync::LazyLock;
+mod common;
 
-use axum::body::{Body, to_bytes};
-use axum::http::{Request, StatusCode, header};
-use axum::response::Response;
-use kuril_server::{AppState, app};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
 use serde_json::Value;
-use tower::ServiceExt;
 
-static STATE: LazyLock<AppState> = LazyLock::new(|| {
-    let model = kuril_model::Model::embedded().expect("model loads");
-    AppState::new(model, None).expect("state builds")
-});
+use common::{BASE, STATE, ctype, get, json, send};
 
-const BASE: &str = "http://maps.test:8080";
 const COLLECTIONS: [&str; 6] = ["islands", "straits", "lines", "claim-areas", "maritime-zones", "places"];
-
-async fn get(uri: &str) -> Response {
-    let req = Request::get(uri)
-        .header(header::HOST, "maps.test:8080")
-        .body(Body::empty())
-        .expect("request");
-    app(STATE.clone()).oneshot(req).await.expect("infallible")
-}
-
-fn ctype(r: &Response) -> String {
-    r.headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string()
-}
-
-async fn json(r: Response) -> Value {
-    let bytes = to_bytes(r.into_body(), 64 << 20).await.expect("body");
-    serde_json::from_slice(&bytes).expect("JSON body")
-}
 
 /// GET, expect 200 with this content type, return the JSON.
 async fn ok(uri: &str, content_type: &str) -> Value {
@@ -486,7 +458,7 @@ async fn unknown_collection_or_feature_is_404() {
 #[tokio::test]
 async fn other_methods_are_405() {
     let req = Request::post("/ogc/collections").body(Body::empty()).expect("request");
-    let r = app(STATE.clone()).oneshot(req).await.expect("infallible");
+    let r = send(req).await;
     assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
 
