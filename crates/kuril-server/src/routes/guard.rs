@@ -4,7 +4,7 @@
 //! that takes longer than its time gets a JSON 503 with `Retry-After` too.
 //!
 //! Why these limits are ours and not tower's or tower-http's layers (whose answers would change the statuses,
-//! bodies or headers that clients and tests/bad_input.rs, tests/overload.rs rely on):
+//! bodies or headers that clients and tests/bad_input.rs and the burst tests in tests/image.rs rely on):
 //! - URI and head size: neither crate has a layer for them (hyper's own head limit answers with no
 //!   JSON body: a bare 431, see serve.rs).
 //! - Body: `RequestBodyLimitLayer` refuses only a declared `Content-Length` over its limit, with a plain-text 413,
