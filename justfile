@@ -33,8 +33,9 @@ lint:
 load SECONDS="20":
     bash bench/load.sh {{SECONDS}}
 
-# Our tiles against nginx (files) and Martin (PMTiles): req/s, p50/p99, start-up, memory, export time
-bench SECONDS="20" MAXZOOM="14":
+# Every speed ratio in one run: start-up, export, tiles against nginx (and Martin if installed), front end
+# against a bare MapLibre page (needs wrk, nginx, chromium: see bench/compare.sh)
+bench SECONDS="10" MAXZOOM="14":
     bash bench/compare.sh {{SECONDS}} {{MAXZOOM}}
 
 # Five minutes of mixed traffic at 256 connections: no errors, memory growth under 10%

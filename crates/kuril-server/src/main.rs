@@ -124,17 +124,16 @@ fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyho
             Ok(state)
         })
         .await??;
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
+        let listeners = kuril_server::serve::bind(addr, kuril_server::serve::workers())
             .with_context(|| format!("cannot listen on {addr}"))?;
-        let local = listener.local_addr()?;
+        let local = listeners.first().context("no listener")?.local_addr()?;
         let stop = shutdown_signal()?;
         tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "ready");
         println!("Kuril Islands dispute map: http://{local}/");
         let app = app(state);
         // Compute the expensive documents now rather than on some visitor's first request.
         tokio::spawn(kuril_server::routes::warm(app.clone()));
-        kuril_server::serve::serve(listener, app, ServeLimits::default(), stop).await?;
+        kuril_server::serve::serve(listeners, app, ServeLimits::default(), stop).await?;
         tracing::info!("stopped");
         Ok(())
     });

@@ -10,6 +10,8 @@ use axum::response::Response;
 use serde_json::Value;
 
 use common::{body, ctype, get, json, send};
+use kuril_server::routes::fast_tile;
+use tower::ServiceExt as _;
 
 async fn assert_json_error(r: Response, status: StatusCode) -> Value {
     assert_eq!(r.status(), status);
@@ -501,4 +503,149 @@ async fn notes_and_method_texts_answer_in_the_readers_language() {
         bad["error"]["message"].as_str().is_some_and(|m| m.contains("fr")),
         "{bad}"
     );
+}
+
+/// A response's status, its headers as sorted (name, value) pairs, and its body. `Content-Length`, which the
+/// router writes and hyper otherwise writes from the body on the wire, is checked against the body and left out.
+async fn observed(r: Response) -> (StatusCode, Vec<(String, String)>, Vec<u8>) {
+    let status = r.status();
+    let length = r.headers().get(header::CONTENT_LENGTH).cloned();
+    let mut headers: Vec<(String, String)> = r
+        .headers()
+        .iter()
+        .filter(|(k, _)| *k != header::CONTENT_LENGTH)
+        .map(|(k, v)| (k.to_string(), v.to_str().expect("ascii").to_string()))
+        .collect();
+    headers.sort();
+    let bytes = body(r).await;
+    if let Some(length) = length {
+        assert_eq!(length.to_str().expect("ascii"), bytes.len().to_string());
+    }
+    (status, headers, bytes)
+}
+
+#[tokio::test]
+async fn the_tile_fast_path_answers_as_the_router_does() {
+    // A fresh state: each tile's first request is a cache miss, which the router answers (cutting and caching
+    // the tile); the same request again is a hit, which the fast path answers in front of the router.
+    let state = common::fresh_state();
+    let router = kuril_server::routes::router(state.clone());
+    let etag = {
+        let r = common::send_to(
+            &state,
+            Request::get("/tiles/8/231/92.mvt")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+        r.headers()[header::ETAG].to_str().expect("ascii").to_string()
+    };
+    let cases: Vec<(&str, Vec<(&str, String)>)> = vec![
+        ("/tiles/8/231/92.mvt", vec![("accept-encoding", "gzip, br".into())]),
+        ("/tiles/8/231/92.mvt", vec![]),
+        ("/tiles/8/231/92.mvt", vec![("accept-encoding", "gzip;q=0".into())]),
+        ("/tiles/8/231/92.mvt", vec![("if-none-match", etag.clone())]),
+        (
+            "/tiles/8/231/92.mvt",
+            vec![
+                ("if-none-match", format!("W/{etag}")),
+                ("accept-encoding", "gzip".into()),
+            ],
+        ),
+        ("/tiles/8/231/92.mvt", vec![("if-none-match", "\"other\"".into())]),
+        (
+            "/tiles/8/231/92.mvt",
+            vec![
+                ("origin", "https://news.example".into()),
+                ("accept-encoding", "gzip".into()),
+            ],
+        ),
+        ("/tiles/8/231/92.mvt?v=2", vec![]),
+        // An empty tile (204) and a small one (sent as is, without gzip).
+        ("/tiles/10/0/512.mvt", vec![("accept-encoding", "gzip".into())]),
+        ("/tiles/0/0/0.mvt", vec![("accept-encoding", "gzip".into())]),
+        ("/tiles/12/3655/1483.mvt", vec![("accept-encoding", "gzip".into())]),
+    ];
+    let request = |uri: &str, headers: &[(&str, String)]| {
+        let mut b = Request::get(uri).header(header::HOST, common::HOST);
+        for (k, v) in headers {
+            b = b.header(*k, v);
+        }
+        b.body(Body::empty()).expect("request")
+    };
+    for (uri, headers) in &cases {
+        // Through the router alone (its first time for this state caches the tile), then through the service
+        // with the fast path, which now has the tile.
+        let routed = observed(router.clone().oneshot(request(uri, headers)).await.expect("infallible")).await;
+        let req = request(uri, headers);
+        let fast = fast_tile(&state, req.method(), req.uri(), req.headers())
+            .unwrap_or_else(|| panic!("{uri} {headers:?}: the fast path has the tile"));
+        let fast = observed(fast).await;
+        assert_eq!(fast.0, routed.0, "{uri} {headers:?}: status");
+        assert_eq!(fast.1, routed.1, "{uri} {headers:?}: headers");
+        assert!(fast.2 == routed.2, "{uri} {headers:?}: body differs");
+    }
+    // What the fast path leaves to the router: a tile not cut yet, HEAD, a body, a percent-encoded path, a URI
+    // over the guard's limit. The service still answers each as the router does.
+    let fresh = common::fresh_state();
+    let req = request("/tiles/8/231/92.mvt", &[]);
+    assert!(
+        fast_tile(&fresh, req.method(), req.uri(), req.headers()).is_none(),
+        "not cut yet"
+    );
+    let long = format!("/tiles/8/231/92.mvt?{}", "a".repeat(9000));
+    for req in [
+        Request::head("/tiles/8/231/92.mvt")
+            .body(Body::empty())
+            .expect("request"),
+        Request::get("/tiles/8/231/92.mvt")
+            .header(header::CONTENT_LENGTH, "3")
+            .body(Body::from("abc"))
+            .expect("request"),
+        Request::get("/tiles/8/%32%33%31/92.mvt")
+            .body(Body::empty())
+            .expect("request"),
+        Request::get(long.as_str()).body(Body::empty()).expect("request"),
+    ] {
+        assert!(
+            fast_tile(&state, req.method(), req.uri(), req.headers()).is_none(),
+            "{} {}",
+            req.method(),
+            req.uri()
+        );
+    }
+    let head = common::send_to(
+        &state,
+        Request::head("/tiles/8/231/92.mvt")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(head.status(), StatusCode::OK);
+    let with_body = common::send_to(
+        &state,
+        Request::get("/tiles/8/231/92.mvt")
+            .header(header::CONTENT_LENGTH, "3")
+            .body(Body::from("abc"))
+            .expect("request"),
+    )
+    .await;
+    assert_json_error(with_body, StatusCode::PAYLOAD_TOO_LARGE).await;
+    let encoded = common::send_to(
+        &state,
+        Request::get("/tiles/8/%32%33%31/92.mvt")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(encoded.status(), StatusCode::OK);
+    assert_json_error(
+        common::send_to(
+            &state,
+            Request::get(long.as_str()).body(Body::empty()).expect("request"),
+        )
+        .await,
+        StatusCode::URI_TOO_LONG,
+    )
+    .await;
 }

@@ -6,12 +6,21 @@
 //! Such a policy must itself leave `frame-ancestors` out (or allow it) on `/embed`, or the embed stops working.
 
 use axum::extract::Request;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
 /// The one path other sites may frame.
 pub const EMBED_PATH: &str = "/embed";
+
+/// What every response but the embed page's says.
+pub static NOT_FRAMED: [(HeaderName, HeaderValue); 2] = [
+    (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+    (
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("frame-ancestors 'none'"),
+    ),
+];
 
 pub async fn headers(request: Request, next: Next) -> Response {
     let embeddable = request.uri().path() == EMBED_PATH;
@@ -23,11 +32,9 @@ pub async fn headers(request: Request, next: Next) -> Response {
             HeaderValue::from_static("frame-ancestors *"),
         );
     } else {
-        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-        h.append(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("frame-ancestors 'none'"),
-        );
+        let [(frame_name, frame_value), (csp_name, csp_value)] = &NOT_FRAMED;
+        h.insert(frame_name, frame_value.clone());
+        h.append(csp_name, csp_value.clone());
     }
     response
 }

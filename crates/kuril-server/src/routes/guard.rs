@@ -78,6 +78,20 @@ impl Drop for InFlight<'_> {
     }
 }
 
+/// The bytes of a request's header names and values.
+pub fn head_bytes(headers: &axum::http::HeaderMap) -> usize {
+    headers.iter().map(|(k, v)| k.as_str().len() + v.len()).sum()
+}
+
+/// Whether a request declares a body (every resource here is read-only).
+pub fn has_body(headers: &axum::http::HeaderMap) -> bool {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    declared.is_some_and(|n| n > 0) || headers.contains_key(header::TRANSFER_ENCODING)
+}
+
 pub async fn guard(State(guard): State<Arc<Guard>>, req: Request, next: Next) -> Response {
     let limits = guard.limits;
     let uri_len = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
@@ -92,7 +106,7 @@ pub async fn guard(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
         )
         .into_response();
     }
-    let head: usize = req.headers().iter().map(|(k, v)| k.as_str().len() + v.len()).sum();
+    let head = head_bytes(req.headers());
     if head > limits.max_header_bytes {
         return ApiError::new(
             StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
@@ -104,12 +118,7 @@ pub async fn guard(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
         )
         .into_response();
     }
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > 0) || req.headers().contains_key(header::TRANSFER_ENCODING) {
+    if has_body(req.headers()) {
         return ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "body_not_accepted",

@@ -4,6 +4,7 @@ mod api;
 mod download;
 mod embed;
 mod framing;
+mod front;
 pub mod guard;
 mod image;
 pub mod oembed;
@@ -15,7 +16,7 @@ mod tiles;
 mod web;
 
 use axum::Router;
-use axum::http::{Method, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::IntoResponse;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -29,10 +30,29 @@ use crate::state::AppState;
 
 pub use image::{MAX_QUEUED as MAX_IMAGE_QUEUE, RenderQueue};
 pub use style::GLYPHS;
-pub use tiles::MVT_TYPE;
+pub use tiles::{MVT_TYPE, fast as fast_tile};
 pub use web::{WEB, content_type};
 
-pub fn app(state: AppState) -> Router {
+pub use front::App;
+
+/// What the CORS layer adds to a simple request's response; the tile fast path adds the same
+/// (`tests/router.rs` compares the two paths).
+pub(crate) static CORS_HEADERS: [(HeaderName, HeaderValue); 2] = [
+    (
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static("etag,content-length"),
+    ),
+    (header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")),
+];
+
+/// The service: the tile fast path in front of the router (`front.rs`).
+pub fn app(state: AppState) -> App {
+    App::new(state.clone(), router(state))
+}
+
+/// Every resource, with its middleware.
+pub fn router(state: AppState) -> Router {
+    // Any origin may read (GET, HEAD) and see the ETag and length: CORS_HEADERS.
     let cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::HEAD])
@@ -82,7 +102,7 @@ pub const WARM_PATHS: [&str; 4] = ["/api/scenarios", "/ogc/collections", "/image
 
 /// Request [`WARM_PATHS`] one after the other, in the background; a visitor asking for one meanwhile waits
 /// for the same computation rather than starting another.
-pub async fn warm(app: Router) {
+pub async fn warm(app: App) {
     use tower::ServiceExt as _;
     let started = std::time::Instant::now();
     for path in WARM_PATHS {

@@ -3,7 +3,7 @@
 use crate::media;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use kuril_tiles::TileId;
@@ -47,6 +47,49 @@ fn build(tiler: &kuril_tiles::Tiler, id: TileId) -> Result<CachedTile, ApiError>
         None => CachedTile::Empty,
         Some(raw) => CachedTile::Data(Prepared::new(raw, true)),
     })
+}
+
+/// The fast path's answer for a request head, when it is a plain `GET /tiles/{z}/{x}/{y}.mvt` of a tile already
+/// cut and cached, and within the guard's limits: the same response the router would give (status, headers,
+/// body), without the router. Everything else (a tile not cut yet, `HEAD`, a malformed or percent-encoded path,
+/// a request with a body, an oversized head) is `None`, and the router answers it.
+///
+/// A cached tile is answered in the same poll, so it never counts against the guard's requests in flight nor
+/// reaches its timeout; the headers the router's layers would add come from the same lists
+/// (`security::HEADERS`, `framing::NOT_FRAMED`, [`super::CORS_HEADERS`]).
+pub fn fast(state: &AppState, method: &Method, uri: &Uri, request: &HeaderMap) -> Option<Response> {
+    if method != Method::GET {
+        return None;
+    }
+    let id = plain_tile_path(uri.path())?;
+    let limits = super::guard::GuardLimits::default();
+    if uri.path_and_query().map_or(0, |pq| pq.as_str().len()) > limits.max_uri_bytes
+        || super::guard::head_bytes(request) > limits.max_header_bytes
+        || super::guard::has_body(request)
+    {
+        return None;
+    }
+    let tile = state.tiles.get(&id)?;
+    let mut response = respond(&tile, request);
+    let h = response.headers_mut();
+    for (name, value) in super::CORS_HEADERS.iter().chain(&super::framing::NOT_FRAMED) {
+        h.append(name, value.clone());
+    }
+    for (name, value) in &super::security::HEADERS {
+        h.append(name, value.clone());
+    }
+    Some(response)
+}
+
+/// `/tiles/{z}/{x}/{y}.mvt` with plain decimal numbers, as a valid tile id.
+fn plain_tile_path(path: &str) -> Option<TileId> {
+    let rest = path.strip_prefix("/tiles/")?.strip_suffix(".mvt")?;
+    let mut parts = rest.split('/');
+    let (z, x, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    TileId::parse(z, x, y).ok()
 }
 
 fn respond(tile: &CachedTile, request: &HeaderMap) -> Response {
