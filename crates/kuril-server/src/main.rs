@@ -11,6 +11,11 @@ use kuril_server::serve::ServeLimits;
 use kuril_server::{AppState, app, stats};
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc rather than the system allocator: a request makes many small, short-lived allocations (hyper's parse
+/// and encode, the header map, the body's box) on the worker threads; `docs/benchmarks.md` has the comparison.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(name = "kuril", version, about = "Maps and measures of the Kuril Islands dispute")]
 struct Cli {

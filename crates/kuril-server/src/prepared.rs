@@ -96,7 +96,16 @@ impl Prepared {
             }
             _ => self.raw.clone(),
         };
-        let mut response = (headers, body).into_response();
+        // The response takes `headers` as its map (no copy into a fresh one); a body's type defaults as axum's
+        // `Bytes` response would have it.
+        if !headers.contains_key(header::CONTENT_TYPE) {
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/octet-stream"),
+            );
+        }
+        let mut response = Response::new(axum::body::Body::from(body));
+        *response.headers_mut() = headers;
         response.extensions_mut().insert(Encoded);
         response
     }

@@ -39,7 +39,7 @@ async fn tile(
     let cached = cached(&state.tiles, id, move || build(&tiler, id))
         .instrument(span)
         .await?;
-    Ok(respond(&cached, &headers))
+    Ok(respond(&cached, &headers, HeaderMap::new()))
 }
 
 fn build(tiler: &kuril_tiles::Tiler, id: TileId) -> Result<CachedTile, ApiError> {
@@ -70,7 +70,8 @@ pub fn fast(state: &AppState, method: &Method, uri: &Uri, request: &HeaderMap) -
         return None;
     }
     let tile = state.tiles.get(&id)?;
-    let mut response = respond(&tile, request);
+    // Room for every header at once: the tile's five, the three of CORS and framing, the four security ones.
+    let mut response = respond(&tile, request, HeaderMap::with_capacity(16));
     let h = response.headers_mut();
     for (name, value) in super::CORS_HEADERS.iter().chain(&super::framing::NOT_FRAMED) {
         h.append(name, value.clone());
@@ -92,11 +93,11 @@ fn plain_tile_path(path: &str) -> Option<TileId> {
     TileId::parse(z, x, y).ok()
 }
 
-fn respond(tile: &CachedTile, request: &HeaderMap) -> Response {
+fn respond(tile: &CachedTile, request: &HeaderMap, mut h: HeaderMap) -> Response {
     let CachedTile::Data(tile) = tile else {
-        return (StatusCode::NO_CONTENT, [(header::CACHE_CONTROL, TILE_CACHE_CONTROL)]).into_response();
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(TILE_CACHE_CONTROL));
+        return (StatusCode::NO_CONTENT, h).into_response();
     };
-    let mut h = HeaderMap::new();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(MVT_TYPE));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(TILE_CACHE_CONTROL));
     tile.respond(request, h)
