@@ -6,10 +6,12 @@
 //! it as immutable. The export is written beside the folder's current content and switched in by renames once
 //! it is complete and its archive has been read back (`publish.rs`): a re-export never breaks a live site.
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -30,7 +32,10 @@ pub struct ExportOptions {
     pub out: PathBuf,
     /// Highest zoom written (MapLibre over-zooms beyond it).
     pub max_zoom: u8,
+    /// A progress bar on stderr (shown only when stderr is a terminal).
     pub progress: bool,
+    /// Threads cutting tiles (`None`: one per core). The archive is the same whatever the number.
+    pub threads: Option<usize>,
 }
 
 /// What was written.
@@ -199,14 +204,40 @@ fn files<'a>(dir: &'a include_dir::Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
 /// Tiles as they were written: to be found again in the archive.
 pub type Samples = Vec<(TileId, Vec<u8>)>;
 
-/// A tile cut by a worker: its bytes, nothing (empty), or the error.
-type CutTile = anyhow::Result<Option<Vec<u8>>>;
+/// A tile cut and gzipped by a worker: nothing (empty), or its bytes as cut and as stored; or the error.
+type CutTile = anyhow::Result<Option<(Vec<u8>, Vec<u8>)>>;
 
 /// Tiles kept to compare with what the archive gives back: the first written and then one in every [`SAMPLE_EVERY`].
 const SAMPLE_EVERY: usize = 997;
 
-/// Cut every candidate tile (in parallel, in chunks kept in tile-id order) and write the non-empty ones: how many,
-/// the archive's size, and a sample of the tiles as written.
+/// At most this many tiles cut ahead of the one being written, so that memory stays flat.
+const WINDOW: usize = 4096;
+
+/// Cut and gzip one tile, as the pmtiles writer would have gzipped it (flate2's default level).
+fn cut(tiler: &Tiler, id: TileId) -> CutTile {
+    let Some(raw) = tiler.tile(id)? else {
+        return Ok(None);
+    };
+    let mut gz = flate2::write::GzEncoder::new(Vec::with_capacity(raw.len() / 2 + 64), flate2::Compression::default());
+    gz.write_all(&raw)?;
+    Ok(Some((raw, gz.finish()?)))
+}
+
+/// What the workers share with the writer: the tiles cut and not yet written, by their place in the order.
+struct Pipeline {
+    done: Mutex<BTreeMap<usize, CutTile>>,
+    /// Signalled when a tile is cut (for the writer) and when one is written or the export stops (for the workers).
+    changed: Condvar,
+    /// The next tile to hand to a worker.
+    next: AtomicUsize,
+    /// How many tiles the writer has taken.
+    written: AtomicUsize,
+    stop: AtomicBool,
+}
+
+/// Cut every candidate tile (on `opts.threads` workers, at most [`WINDOW`] ahead of the writer) and write the
+/// non-empty ones in tile-id order: how many, the archive's size, and a sample of the tiles as written. The
+/// archive does not depend on the number of threads.
 fn write_pmtiles(tiler: &Tiler, path: &Path, opts: &ExportOptions) -> anyhow::Result<(usize, u64, Samples)> {
     let todo = candidates(opts.max_zoom);
     let bar = if opts.progress {
@@ -222,8 +253,9 @@ fn write_pmtiles(tiler: &Tiler, path: &Path, opts: &ExportOptions) -> anyhow::Re
     bar.set_message("tiles");
     let file = fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
     let [w, s, e, n] = SHORELINE_REGION;
+    // The workers gzip the tiles; the writer stores them as they come.
     let mut writer = PmTilesWriter::new(TileType::Mvt)
-        .tile_compression(Compression::Gzip)
+        .precompressed(Compression::Gzip)
         .min_zoom(0)
         .max_zoom(opts.max_zoom)
         .bounds(w, s, e, n)
@@ -231,46 +263,63 @@ fn write_pmtiles(tiler: &Tiler, path: &Path, opts: &ExportOptions) -> anyhow::Re
         .center_zoom(6)
         .metadata(serde_json::to_string(&kuril_tiles::tilejson(tiler.layers(), ""))?)
         .create(file)?;
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let threads = opts
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))
+        .max(1);
+    let pipe = Pipeline {
+        done: Mutex::new(BTreeMap::new()),
+        changed: Condvar::new(),
+        next: AtomicUsize::new(0),
+        written: AtomicUsize::new(0),
+        stop: AtomicBool::new(false),
+    };
     let mut written = 0usize;
     let mut samples: Samples = Vec::new();
-    for chunk in todo.chunks(4096) {
-        let next = AtomicUsize::new(0);
-        let results: Mutex<Vec<Option<CutTile>>> = Mutex::new((0..chunk.len()).map(|_| None).collect());
-        std::thread::scope(|scope| {
-            for _ in 0..threads {
-                scope.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&id) = chunk.get(i) else { break };
-                        let r = tiler.tile(id).map_err(anyhow::Error::from);
-                        if let Ok(mut res) = results.lock() {
-                            res[i] = Some(r);
-                        }
-                        bar.inc(1);
-                    }
-                });
-            }
-        });
-        let results = results
-            .into_inner()
-            .map_err(|_| anyhow::anyhow!("a tile worker panicked"))?;
-        for (id, r) in chunk.iter().zip(results) {
-            let Some(r) = r else {
-                anyhow::bail!("tile {id} was not cut")
-            };
-            if let Some(bytes) = r? {
-                if written == 256 {
-                    pause_point("during-archive");
-                }
-                writer.add_tile(TileCoord::new(id.z, id.x, id.y)?, &bytes)?;
-                if written.is_multiple_of(SAMPLE_EVERY) {
-                    samples.push((*id, bytes));
-                }
-                written += 1;
-            }
+    let result = std::thread::scope(|scope| -> anyhow::Result<()> {
+        for _ in 0..threads {
+            scope.spawn(|| work(tiler, &todo, &pipe));
         }
-    }
+        let wrote = (|| -> anyhow::Result<()> {
+            for (i, id) in todo.iter().enumerate() {
+                let r = {
+                    let mut done = pipe
+                        .done
+                        .lock()
+                        .map_err(|_| anyhow::anyhow!("a tile worker panicked"))?;
+                    loop {
+                        if let Some(r) = done.remove(&i) {
+                            break r;
+                        }
+                        done = pipe
+                            .changed
+                            .wait(done)
+                            .map_err(|_| anyhow::anyhow!("a tile worker panicked"))?;
+                    }
+                };
+                pipe.written.store(i + 1, Ordering::Release);
+                pipe.changed.notify_all();
+                bar.inc(1);
+                if let Some((raw, gz)) = r.with_context(|| format!("cutting tile {id}"))? {
+                    if written == 256 {
+                        pause_point("during-archive");
+                    }
+                    writer.add_tile(TileCoord::new(id.z, id.x, id.y)?, &gz)?;
+                    if written.is_multiple_of(SAMPLE_EVERY) {
+                        samples.push((*id, raw));
+                    }
+                    written += 1;
+                }
+            }
+            Ok(())
+        })();
+        pipe.stop.store(true, Ordering::Release);
+        if let Ok(_done) = pipe.done.lock() {
+            pipe.changed.notify_all();
+        }
+        wrote
+    });
+    result?;
     writer
         .finalize()
         .with_context(|| format!("writing {}", path.display()))?;
@@ -280,4 +329,27 @@ fn write_pmtiles(tiler: &Tiler, path: &Path, opts: &ExportOptions) -> anyhow::Re
     bar.finish_with_message("done");
     let bytes = fs::metadata(path)?.len();
     Ok((written, bytes, samples))
+}
+
+/// A worker: takes the next tile, waits while it would be more than [`WINDOW`] ahead of the writer, cuts it and
+/// hands it over, until there are no more or the export stops.
+fn work(tiler: &Tiler, todo: &[TileId], pipe: &Pipeline) {
+    loop {
+        let i = pipe.next.fetch_add(1, Ordering::Relaxed);
+        let Some(&id) = todo.get(i) else { return };
+        {
+            let Ok(mut done) = pipe.done.lock() else { return };
+            while i >= pipe.written.load(Ordering::Acquire) + WINDOW && !pipe.stop.load(Ordering::Acquire) {
+                let Ok(d) = pipe.changed.wait(done) else { return };
+                done = d;
+            }
+        }
+        if pipe.stop.load(Ordering::Acquire) {
+            return;
+        }
+        let r = cut(tiler, id);
+        let Ok(mut done) = pipe.done.lock() else { return };
+        done.insert(i, r);
+        pipe.changed.notify_all();
+    }
 }

@@ -44,6 +44,12 @@ enum Command {
         /// Highest zoom in the archive (the map over-zooms beyond it).
         #[arg(long, default_value_t = kuril_tiles::MAX_ZOOM, value_parser = clap::value_parser!(u8).range(0..=14))]
         max_zoom: u8,
+        /// Threads cutting tiles (default: one per core); the archive is the same whatever the number.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+        threads: Option<u16>,
+        /// No progress bar (it is shown only when stderr is a terminal anyway).
+        #[arg(long)]
+        no_progress: bool,
     },
     /// Islands with computed and published areas, strait widths, and each scenario's line.
     Stats,
@@ -60,7 +66,12 @@ fn main() -> anyhow::Result<()> {
         json_logs: false,
     }) {
         Command::Serve { public_url, json_logs } => serve(cli.addr, public_url, json_logs),
-        Command::Export { out, max_zoom } => {
+        Command::Export {
+            out,
+            max_zoom,
+            threads,
+            no_progress,
+        } => {
             let model = Model::embedded()?;
             let tiler = kuril_tiles::Tiler::new(&model)?;
             let s = export(
@@ -69,7 +80,8 @@ fn main() -> anyhow::Result<()> {
                 &ExportOptions {
                     out: out.clone(),
                     max_zoom,
-                    progress: true,
+                    progress: !no_progress,
+                    threads: threads.map(usize::from),
                 },
             )?;
             println!(

@@ -22,6 +22,19 @@ fn tiles(c: &mut Criterion) {
             b.iter(|| tiler.tile(id).expect("builds"))
         });
     }
+    // The per-zoom preparation (simplification and index) that the first tile of a zoom pays for.
+    for z in [0u8, 5, 8, 11, 14] {
+        c.bench_function(&format!("prepare zoom {z}"), |b| {
+            b.iter_batched(
+                || Tiler::new(&model).expect("builds"),
+                |tiler| {
+                    tiler.warm(z);
+                    tiler
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+    }
     c.bench_function("build layers from the model", |b| {
         b.iter(|| Tiler::new(&model).expect("builds"))
     });

@@ -35,6 +35,7 @@ mod encode;
 mod error;
 pub mod layers;
 pub mod mercator;
+pub mod reduce;
 pub mod simplify;
 pub mod style;
 mod tilejson;
