@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use kuril_model::Model;
 use kuril_server::export::{ExportOptions, export};
 use kuril_server::serve::ServeLimits;
+use kuril_server::state::embedded_model;
 use kuril_server::{AppState, app, stats};
 use tracing_subscriber::EnvFilter;
 
@@ -56,7 +57,7 @@ fn main() -> anyhow::Result<()> {
     }) {
         Command::Serve { public_url, json_logs } => serve(cli.addr, public_url, json_logs),
         Command::Export { out, max_zoom } => {
-            let model = Model::embedded()?;
+            let model = embedded_model()?;
             let tiler = kuril_tiles::Tiler::new(&model)?;
             let s = export(
                 &model,
@@ -78,7 +79,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Stats => {
-            print!("{}", stats::report(&Model::embedded()?)?);
+            print!("{}", stats::report(&embedded_model()?)?);
             Ok(())
         }
         Command::Texts => {
@@ -115,12 +116,15 @@ fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyho
     let served = runtime.block_on(async move {
         let started = std::time::Instant::now();
         let state = tokio::task::spawn_blocking(move || -> anyhow::Result<AppState> {
-            let model = Model::embedded()?;
+            let model = embedded_model()?;
+            let loaded = started.elapsed();
             let state = AppState::new(model, public_url)?;
+            let built = started.elapsed();
             // Prepare the zooms a first visitor sees, so the first tiles come fast.
             for z in 0..=8 {
                 state.tiler.warm(z);
             }
+            tracing::debug!(?loaded, ?built, warmed = ?started.elapsed(), "state");
             Ok(state)
         })
         .await??;
