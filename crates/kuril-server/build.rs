@@ -6,6 +6,11 @@
 //! `web/package-lock.json`, then `npm run build`. Cargo reruns this only when a front-end source changes.
 //!
 //! `KURIL_SKIP_WEB_BUILD=1` skips npm and uses the `web/dist` that is already there (and fails if it is not).
+//!
+//! It also computes the model's derived geometry (each scenario's line, claim areas and maritime zones: several
+//! seconds of computation) with `kuril-model`, so that the server starts without computing it: the snapshot
+//! is written to `$OUT_DIR/model.snapshot` and embedded (`kuril_server::state::MODEL_SNAPSHOT`). Cargo reruns
+//! this when `kuril-model` or `geodata/` change, as they rebuild this script's own copy of `kuril-model`.
 
 use std::env;
 use std::ffi::OsStr;
@@ -72,6 +77,21 @@ fn main() {
     }
 
     println!("cargo:rustc-env=KURIL_WEB_DIST={}", dist.display());
+
+    write_snapshot();
+}
+
+/// The model's derived geometry, computed from the embedded `geodata/`, into `$OUT_DIR/model.snapshot`
+/// (written beside and renamed into place).
+fn write_snapshot() {
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR set by Cargo"));
+    let bytes = kuril_model::Model::embedded_english()
+        .and_then(|model| model.snapshot())
+        .unwrap_or_else(|e| fail(&format!("cannot compute the model's derived geometry: {e}")));
+    let (tmp, path) = (out.join("model.snapshot.tmp"), out.join("model.snapshot"));
+    fs::write(&tmp, &bytes)
+        .and_then(|()| fs::rename(&tmp, &path))
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
 }
 
 /// `npm` (or `npm.cmd` on Windows) on PATH.

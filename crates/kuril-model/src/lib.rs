@@ -24,6 +24,7 @@ pub mod polivanov;
 pub mod projection;
 mod scenario;
 mod scenario_lines;
+mod snapshot;
 mod split;
 mod strait;
 pub mod views;

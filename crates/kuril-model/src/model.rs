@@ -12,7 +12,8 @@ use crate::geodesic::distance_m;
 use crate::load::{parse, read_coastline, read_groups, read_islands, read_places, read_straits};
 use crate::projection::AzimuthalEquidistant;
 use crate::scenario::{Scenario, ScenarioLine, window_rect};
-use crate::scenario_lines::{Frame, divided_island, frames, scenario_line, scenario_zones};
+use crate::scenario_lines::{Frame, coast_indexes, combined, divided_island, frames, scenario_line, scenario_zones};
+use crate::snapshot::{Derived, Snapshot};
 use crate::split::Split;
 use crate::strait::Strait;
 use crate::zones::{MaritimeZones, Reach};
@@ -361,5 +362,69 @@ impl Model {
         Ok(self.splits[idx]
             .get_or_init(|| divided_island(&self.scenarios[idx], &self.islands, &self.plane))
             .as_ref())
+    }
+
+    /// Compute every scenario's divided island, line, claim areas and maritime zones (the scenarios in parallel)
+    /// and encode them: the bytes [`Model::with_snapshot`] reads back. The build of `kuril` embeds them.
+    pub fn snapshot(&self) -> Result<Vec<u8>, ModelError> {
+        let computed = std::thread::scope(|s| {
+            let workers: Vec<_> = self
+                .scenarios
+                .iter()
+                .map(|scenario| s.spawn(move || self.zones(&scenario.id).map(|_| ())))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect::<Result<Vec<()>, ModelError>>()
+        });
+        computed?;
+        let scenarios = self
+            .scenarios
+            .iter()
+            .map(|scenario| {
+                let id = scenario.id.as_str();
+                Ok(Derived {
+                    id: id.to_string(),
+                    split: self.split(id)?.cloned(),
+                    geometry: self.line(id)?.geometry.clone(),
+                    window_areas: self.line(id)?.window_areas.clone(),
+                    zones: self.zones(id)?.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>, ModelError>>()?;
+        Snapshot {
+            format: crate::snapshot::FORMAT,
+            inputs: crate::snapshot::inputs_hash(),
+            scenarios,
+        }
+        .encode()
+    }
+
+    /// This model with its derived geometry read from `bytes` ([`Model::snapshot`]) instead of computed on first
+    /// use. A snapshot of other data (another `geodata/`), of other scenarios or in another format is refused
+    /// with an error, as is anything that does not decode.
+    pub fn with_snapshot(mut self, bytes: &[u8]) -> Result<Model, ModelError> {
+        let ids: Vec<&str> = self.scenarios.iter().map(|s| s.id.as_str()).collect();
+        let snapshot = Snapshot::decode(bytes, &ids)?;
+        for (idx, derived) in snapshot.scenarios.into_iter().enumerate() {
+            let (japan, russia) = coast_indexes(
+                &self.scenarios[idx],
+                &self.islands,
+                &self.frames[idx],
+                derived.split.as_ref(),
+                &self.plane,
+            );
+            self.lines[idx] = OnceLock::from(ScenarioLine {
+                geometry: derived.geometry,
+                japan,
+                russia,
+                areas: combined(&derived.window_areas),
+                window_areas: derived.window_areas,
+            });
+            self.splits[idx] = OnceLock::from(derived.split);
+            self.zones[idx] = OnceLock::from(derived.zones);
+        }
+        Ok(self)
     }
 }

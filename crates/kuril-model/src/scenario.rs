@@ -240,7 +240,7 @@ pub struct ScenarioLine {
 }
 
 /// The analysis window divided between the two sides.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimAreas {
     pub japan: MultiPolygon,
     pub russia: MultiPolygon,

@@ -126,39 +126,10 @@ pub(crate) fn scenario_line(
     split: Option<&Split>,
     plane: &AzimuthalEquidistant,
 ) -> ScenarioLine {
-    let split_parts: [(Side, Vec<Vec<Coord>>); 2] = match split {
-        Some(s) => [
-            (Side::Japan, s.coasts(plane, &s.japan)),
-            (Side::Russia, s.coasts(plane, &s.russia)),
-        ],
-        None => [(Side::Japan, vec![]), (Side::Russia, vec![])],
-    };
-    let rings = |side: Side| -> Vec<&[Coord]> {
-        let whole = islands
-            .iter()
-            .filter(|i| scenario.holder(&i.id) == Some(side))
-            .flat_map(|i| i.land())
-            .map(|p| p.exterior().0.as_slice());
-        let parts = split_parts
-            .iter()
-            .filter(|(s, _)| *s == side)
-            .flat_map(|(_, c)| c.iter().map(|c| c.as_slice()));
-        whole.chain(parts).collect()
-    };
-    let (japan, russia) = (rings(Side::Japan), rings(Side::Russia));
-    // One frame: its own plane (the main scenarios); several: a plane centred between them.
-    let index_plane = match frames {
-        [only] => only.plane.clone(),
-        _ => {
-            let all = frames.iter().skip(1).fold(frames[0].window, |r, f| {
-                Rect::new(
-                    coord! { x: r.min().x.min(f.window.min().x), y: r.min().y.min(f.window.min().y) },
-                    coord! { x: r.max().x.max(f.window.max().x), y: r.max().y.max(f.window.max().y) },
-                )
-            });
-            AzimuthalEquidistant::new(all.center())
-        }
-    };
+    let split_parts = split_parts(split, plane);
+    let japan = side_rings(scenario, islands, &split_parts, Side::Japan);
+    let russia = side_rings(scenario, islands, &split_parts, Side::Russia);
+    let index_plane = index_plane(frames);
     let japan_index = CoastIndex::new(&index_plane, japan.iter().copied());
     let russia_index = CoastIndex::new(&index_plane, russia.iter().copied());
     let side_of = |c: Coord| match (japan_index.nearest(c), russia_index.nearest(c)) {
@@ -211,13 +182,7 @@ pub(crate) fn scenario_line(
             russia: russia_area,
         });
     }
-    let areas = match &window_areas[..] {
-        [only] => only.clone(),
-        all => ClaimAreas {
-            japan: MultiPolygon::new(all.iter().flat_map(|a| a.japan.0.iter().cloned()).collect()),
-            russia: MultiPolygon::new(all.iter().flat_map(|a| a.russia.0.iter().cloned()).collect()),
-        },
-    };
+    let areas = combined(&window_areas);
     ScenarioLine {
         geometry,
         japan: japan_index,
@@ -225,6 +190,79 @@ pub(crate) fn scenario_line(
         areas,
         window_areas,
     }
+}
+
+/// The claim areas of all of a scenario's windows.
+pub(crate) fn combined(window_areas: &[ClaimAreas]) -> ClaimAreas {
+    match window_areas {
+        [only] => only.clone(),
+        all => ClaimAreas {
+            japan: MultiPolygon::new(all.iter().flat_map(|a| a.japan.0.iter().cloned()).collect()),
+            russia: MultiPolygon::new(all.iter().flat_map(|a| a.russia.0.iter().cloned()).collect()),
+        },
+    }
+}
+
+/// Each side's part of the divided island as coasts ((lon, lat) rings), cut in `plane`.
+fn split_parts(split: Option<&Split>, plane: &AzimuthalEquidistant) -> [(Side, Vec<Vec<Coord>>); 2] {
+    match split {
+        Some(s) => [
+            (Side::Japan, s.coasts(plane, &s.japan)),
+            (Side::Russia, s.coasts(plane, &s.russia)),
+        ],
+        None => [(Side::Japan, vec![]), (Side::Russia, vec![])],
+    }
+}
+
+/// The coasts a side holds under the scenario: its whole islands' and its part of the divided island.
+fn side_rings<'a>(
+    scenario: &Scenario,
+    islands: &'a [Island],
+    split_parts: &'a [(Side, Vec<Vec<Coord>>); 2],
+    side: Side,
+) -> Vec<&'a [Coord]> {
+    let whole = islands
+        .iter()
+        .filter(|i| scenario.holder(&i.id) == Some(side))
+        .flat_map(|i| i.land())
+        .map(|p| p.exterior().0.as_slice());
+    let parts = split_parts
+        .iter()
+        .filter(|(s, _)| *s == side)
+        .flat_map(|(_, c)| c.iter().map(|c| c.as_slice()));
+    whole.chain(parts).collect()
+}
+
+/// The plane the coast indexes are built in. One frame: its own plane (the main scenarios); several: a plane
+/// centred between them.
+fn index_plane(frames: &[Frame]) -> AzimuthalEquidistant {
+    match frames {
+        [only] => only.plane.clone(),
+        _ => {
+            let all = frames.iter().skip(1).fold(frames[0].window, |r, f| {
+                Rect::new(
+                    coord! { x: r.min().x.min(f.window.min().x), y: r.min().y.min(f.window.min().y) },
+                    coord! { x: r.max().x.max(f.window.max().x), y: r.max().y.max(f.window.max().y) },
+                )
+            });
+            AzimuthalEquidistant::new(all.center())
+        }
+    }
+}
+
+/// Japan's and Russia's coast indexes of a [`ScenarioLine`], as [`scenario_line`] builds them: for a line whose
+/// geometry and areas come from the snapshot (`snapshot.rs`).
+pub(crate) fn coast_indexes(
+    scenario: &Scenario,
+    islands: &[Island],
+    frames: &[Frame],
+    split: Option<&Split>,
+    plane: &AzimuthalEquidistant,
+) -> (CoastIndex, CoastIndex) {
+    let split_parts = split_parts(split, plane);
+    let index_plane = index_plane(frames);
+    let index = |side| CoastIndex::new(&index_plane, side_rings(scenario, islands, &split_parts, side));
+    (index(Side::Japan), index(Side::Russia))
 }
 
 /// Each side's maritime zones inside the scenario's windows, cut from its areas in `line`. `reaches` holds each

@@ -51,7 +51,7 @@ pub enum Hemisphere {
 }
 
 /// Where the cut lies.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize, serde::Serialize)]
 enum Cut {
     /// At `t` along `axis` from `centre`, plane coordinates.
     Axis { centre: Coord, axis: Coord, t: f64 },
@@ -60,7 +60,7 @@ enum Cut {
 }
 
 /// The result: each side's part (the island's rings and islets) and the cut across the island.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct Split {
     pub japan: MultiPolygon,
     pub russia: MultiPolygon,

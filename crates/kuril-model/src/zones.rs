@@ -39,7 +39,7 @@ pub const TERRITORIAL_SEA_NM: f64 = 12.0;
 pub const EEZ_NM: f64 = 200.0;
 
 /// What a zone is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ZoneKind {
     /// 0–12 nautical miles from the shoreline.
@@ -55,7 +55,7 @@ impl ZoneKind {
 }
 
 /// One side's zone of one kind, (lon, lat).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Zone {
     pub side: Side,
     pub kind: ZoneKind,
@@ -64,7 +64,7 @@ pub struct Zone {
 }
 
 /// All zones of a scenario, plus the land and sea totals they partition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MaritimeZones {
     pub zones: Vec<Zone>,
     /// Sea inside the analysis window (window less land), km².

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use kuril_model::Model;
 use kuril_server::export::{ExportOptions, export};
 use kuril_server::serve::ServeLimits;
+use kuril_server::state::embedded_model;
 use kuril_server::{AppState, app, stats};
 use tracing_subscriber::EnvFilter;
 
@@ -72,7 +73,7 @@ fn main() -> anyhow::Result<()> {
             threads,
             no_progress,
         } => {
-            let model = Model::embedded()?;
+            let model = embedded_model()?;
             let tiler = kuril_tiles::Tiler::new(&model)?;
             let s = export(
                 &model,
@@ -95,7 +96,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Stats => {
-            print!("{}", stats::report(&Model::embedded()?)?);
+            print!("{}", stats::report(&embedded_model()?)?);
             Ok(())
         }
         Command::Texts => {
@@ -132,12 +133,15 @@ fn serve(addr: SocketAddr, public_url: Option<String>, json_logs: bool) -> anyho
     let served = runtime.block_on(async move {
         let started = std::time::Instant::now();
         let state = tokio::task::spawn_blocking(move || -> anyhow::Result<AppState> {
-            let model = Model::embedded()?;
+            let model = embedded_model()?;
+            let loaded = started.elapsed();
             let state = AppState::new(model, public_url)?;
+            let built = started.elapsed();
             // Prepare the zooms a first visitor sees, so the first tiles come fast.
             for z in 0..=8 {
                 state.tiler.warm(z);
             }
+            tracing::debug!(?loaded, ?built, warmed = ?started.elapsed(), "state");
             Ok(state)
         })
         .await??;

@@ -11,6 +11,16 @@ use crate::prepared::{ByWeight, Prepared};
 use crate::routes::RenderQueue;
 use crate::routes::ogc::Catalogue;
 
+/// The model's derived geometry, computed from the embedded data when `kuril` was built (build.rs).
+pub const MODEL_SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.snapshot"));
+
+/// The embedded model with its derived geometry read from [`MODEL_SNAPSHOT`] rather than computed: what the
+/// server, `kuril export` and `kuril stats` use. The snapshot was computed by the same code from the same data
+/// (it carries their hash: a mismatch is an error, see `Model::with_snapshot`).
+pub fn embedded_model() -> Result<Model, kuril_model::ModelError> {
+    Model::embedded()?.with_snapshot(MODEL_SNAPSHOT)
+}
+
 /// An encoded tile ready to send, or the knowledge that it is empty.
 #[derive(Debug)]
 pub enum CachedTile {
