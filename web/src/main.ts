@@ -43,7 +43,11 @@ const HASH_DELAY_MS = 250;
 /** What the first view does not need (later.ts, a chunk of its own), loaded once, when first asked for. */
 type LaterModule = typeof import('./later');
 let laterModule: Promise<LaterModule> | null = null;
-const loadLater = (): Promise<LaterModule> => (laterModule ??= import('./later'));
+const loadLater = (): Promise<LaterModule> =>
+  (laterModule ??= import('./later').catch((err: unknown) => {
+    laterModule = null;
+    throw err;
+  }));
 
 /** A state that shows one of the parts in later.ts at once: a timeline step, the straits tour, a comparison. */
 function needsLater(state: AppState): boolean {
@@ -348,6 +352,10 @@ function later(app: App): Promise<LaterParts> {
     tools.render(store.state);
     parts.later = { timeline, straits, embed, tools };
     return parts.later;
+  });
+  // A chunk that did not arrive (the network) is asked for again next time, rather than never.
+  parts.loading.catch(() => {
+    if (laterModule === null) parts.loading = null;
   });
   return parts.loading;
 }
