@@ -5,8 +5,9 @@
 //   node bench/frontend.mjs http://127.0.0.1:8080 [RUNS=7] [PORT=18221]
 //
 // Each run is a fresh browser context (empty cache), app and bare alternating. The time is from navigation
-// start to the map's first `idle` (the page's own clock). The bytes are the DevTools Network encodedDataLength
-// (bytes on the wire: headers and the possibly compressed body) of every request that finished before that idle.
+// start to the map's first `idle` (the page's own clock). The bytes are those on the wire (response headers and
+// the possibly compressed body, as DevTools' encodedDataLength; Playwright's request sizes, which see the map's
+// web worker too, i.e. the tiles) of every request that finished before that idle.
 // The bare page is served by a tiny Node server on 127.0.0.1:PORT (bench only, nothing added to the product):
 // an HTML page plus MapLibre's own dist files from web/node_modules; style, tiles and glyphs come from the server
 // under test (cross-origin; the server allows CORS). Its map takes the options of web/src/map.ts that change what
@@ -137,34 +138,39 @@ async function coldLoad(browser, url, { idleAt, idleWall }, after) {
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-idle'] });
     });
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const requests = new Map();
-    let clockOffset = null; // wall seconds minus monotonic seconds
+    // Playwright's request events cover the map's web worker too (the tiles), which a page CDP session does not.
+    const finished = [];
     const errors = [];
-    cdp.on('Network.requestWillBeSent', (e) => {
-      clockOffset ??= e.wallTime - e.timestamp;
-      requests.set(e.requestId, { url: e.request.url });
+    context.on('requestfinished', (req) => {
+      const t = req.timing();
+      finished.push(
+        req.sizes().then(
+          (sizes) => ({ url: req.url(), end: t.startTime + t.responseEnd, bytes: sizes.responseHeadersSize + sizes.responseBodySize }),
+          (err) => {
+            errors.push(`${req.url()}: no sizes (${err.message})`);
+            return null;
+          },
+        ),
+      );
     });
-    cdp.on('Network.loadingFinished', (e) => {
-      const r = requests.get(e.requestId);
-      if (r) Object.assign(r, { bytes: e.encodedDataLength, end: e.timestamp });
-    });
-    cdp.on('Network.loadingFailed', (e) => {
-      if (!e.canceled) errors.push(`${requests.get(e.requestId)?.url}: ${e.errorText}`);
+    context.on('requestfailed', (req) => {
+      const text = req.failure()?.errorText ?? 'failed';
+      if (text !== 'net::ERR_ABORTED') errors.push(`${req.url()}: ${text}`);
     });
     page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
-    await cdp.send('Network.enable');
+    const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT_MS });
     await page.waitForFunction(idleAt, null, { timeout: TIMEOUT_MS, polling: 50 });
     const ms = await page.evaluate(idleAt);
     const wall = await page.evaluate(idleWall);
     const extra = after ? await after(page) : undefined;
+    const done = await Promise.all(finished);
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
     const files = new Map();
     let bytes = 0;
-    for (const r of requests.values()) {
-      if (r.end === undefined || clockOffset === null || (r.end + clockOffset) * 1000 > wall) continue;
+    for (const r of done) {
+      if (!r || !(r.end <= wall)) continue;
       const u = new URL(r.url);
       if (u.protocol === 'data:' || u.protocol === 'blob:') continue;
       const key = `${u.origin === origin ? '' : u.host}${u.pathname}`;
