@@ -7,32 +7,16 @@ import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { applyState, applyTheme, setupLayers } from './apply';
 import { h, on } from './dom';
 import { t } from './i18n';
-import { HISTORICAL_LINE_IDS, LINE_IDS, cloneState, type AppState, type LineId } from './state';
+import { mainMapState, sideState } from './compare-state';
+import type { AppState, LineId } from './state';
+
+export { mainMapState, sideState };
 
 declare global {
   interface Window {
     /** The right-hand map while comparing, for browser tests. */
     __compareMap?: MapLibreMap;
   }
-}
-
-/**
- * The state one side of the comparison shows: its scenario's areas and its line only, whatever the toggles say
- * (the other lines on both sides would blur what is compared).
- */
-export function sideState(state: AppState, side: 0 | 1): AppState {
-  if (!state.compare) return state;
-  const id = state.compare[side];
-  const next = cloneState(state);
-  next.areas = id;
-  for (const line of LINE_IDS) next.lines[line] = line === id;
-  for (const line of HISTORICAL_LINE_IDS) next.historical[line] = false;
-  return next;
-}
-
-/** What the page's own map shows: the left side while comparing, else the state itself. */
-export function mainMapState(state: AppState): AppState {
-  return state.compare ? sideState(state, 0) : state;
 }
 
 /** The divider's next position (a fraction of the width) after a key, or null when the key does not move it. */

@@ -19,15 +19,15 @@ import {
   type LineId,
 } from './state';
 import { Ui } from './ui';
-import { EmbedDialog } from './embed-dialog';
-import { StraitsTourPanel, linkedStopState, selectedStrait, tourOnlyLink } from './straits-tour';
+import { mainMapState } from './compare-state';
 import { st } from './story-i18n';
+import { selectedStrait, stepOnlyLink, tourOnlyLink } from './story-links';
 import type { Frame } from './story-panel';
-import { TimelinePanel, linkedStepState, stepOnlyLink } from './timeline';
 import { Layout } from './layout';
 import { PrintView } from './print';
-import { imageUrl } from './embed-code';
-import { Tools } from './tools';
+import { ToolBar, type ToolId } from './tool-bar';
+// Types only: the module itself (later.ts) is loaded on demand, see `later`.
+import type { EmbedDialog, StraitsTourPanel, TimelinePanel, Tools } from './later';
 
 declare global {
   interface Window {
@@ -39,6 +39,20 @@ declare global {
 }
 
 const HASH_DELAY_MS = 250;
+
+/** What the first view does not need (later.ts, a chunk of its own), loaded once, when first asked for. */
+type LaterModule = typeof import('./later');
+let laterModule: Promise<LaterModule> | null = null;
+const loadLater = (): Promise<LaterModule> =>
+  (laterModule ??= import('./later').catch((err: unknown) => {
+    laterModule = null;
+    throw err;
+  }));
+
+/** A state that shows one of the parts in later.ts at once: a timeline step, the straits tour, a comparison. */
+function needsLater(state: AppState): boolean {
+  return Boolean(state.step) || state.tour === 'straits' || state.compare !== null;
+}
 
 function cameraOf(map: MapLibreMap): Camera {
   const c = map.getCenter();
@@ -86,9 +100,18 @@ interface Description {
   collectIslands: () => void;
 }
 
-/** The parts of the page the state is rendered into. */
+/** The parts of the page the state is rendered into: the first view's, and the others once loaded (`later`). */
 interface Parts {
   ui: Ui;
+  /** The tools' buttons until the tools are loaded. */
+  bar: ToolBar;
+  later: LaterParts | null;
+  /** The parts of later.ts, made once the module has loaded (`later`). */
+  loading: Promise<LaterParts> | null;
+}
+
+/** The parts made from later.ts. */
+interface LaterParts {
   timeline: TimelinePanel;
   straits: StraitsTourPanel;
   embed: EmbedDialog;
@@ -144,8 +167,9 @@ function openDocuments(style: StyleSpecification, lang: Lang): Documents {
  * map would otherwise fetch the default view's tiles first and then jump away from them. The map starts at the
  * step's own camera; once the dock exists, `frame` frames the subject beside it.
  */
-function linkedStoryState(link: Link, docs: Documents, base: AppState, frame?: Frame): Promise<AppState> {
-  return link.step ? linkedStepState(docs, base, frame) : linkedStopState(docs, base, frame);
+async function linkedStoryState(link: Link, docs: Documents, base: AppState, frame?: Frame): Promise<AppState> {
+  const m = await loadLater();
+  return link.step ? m.linkedStepState(docs, base, frame) : m.linkedStopState(docs, base, frame);
 }
 
 function makeMap(container: HTMLElement, style: StyleSpecification, camera: Camera, media: Media): Promise<MapLibreMap> {
@@ -236,33 +260,40 @@ function setState(app: App, next: AppState, opts: ChangeOptions = {}): void {
     if (app.media.reducedMotion.matches || opts.jump) map.jumpTo(target);
     else map.flyTo({ ...target, duration: 800 });
   }
-  applyState(map, parts.tools.mapState(store.state));
+  applyState(map, mainMapState(store.state));
   app.layout.setStrings(st(store.state.lang));
   parts.ui.render(store.state, { focusPanel: opts.focusPanel });
-  parts.tools.render(store.state);
-  renderStories(parts, store.state);
+  parts.bar.render(store.state.lang);
+  if (parts.later) renderLater(parts.later, store.state);
+  else if (needsLater(store.state)) void later(app).then((l) => renderLater(l, app.store.state));
   app.description.describe();
   app.hash.now();
 }
 
-function renderStories(parts: Parts, state: AppState): void {
-  parts.timeline.render(state);
-  parts.straits.render(state);
-  parts.embed.render(state);
+function renderLater(later: LaterParts, state: AppState): void {
+  later.tools.render(state);
+  renderStories(later, state);
+}
+
+function renderStories(later: LaterParts, state: AppState): void {
+  later.timeline.render(state);
+  later.straits.render(state);
+  later.embed.render(state);
 }
 
 /** Everything `createPanels` needs: the app without its panels. */
 type Shell = Omit<App, 'parts'>;
 
 /**
- * The control panel, the guided views (timeline, straits tour; the export carries their documents too), the
- * embed code (live server only: /embed, /image.png and /oembed are drawn by the server) and the analyst tools
- * (compare, statistics, downloads, overlay, measure), in this order in the dock. `change` is `setState`.
+ * The first view's parts: the control panel and the tools' buttons. The rest (`later`) follows in this order in
+ * the dock: the guided views (timeline, straits tour; the export carries their documents too), the embed code
+ * (live server only: /embed, /image.png and /oembed are drawn by the server) and the analyst tools' panes
+ * (compare, statistics, downloads, overlay, measure). `change` is `setState`.
  */
-function createPanels(shell: Shell, change: (next: AppState, opts?: ChangeOptions) => void): Parts {
-  const { root, map, layout, docs, store, printView } = shell;
+function createPanels(shell: Shell, change: (next: AppState, opts?: ChangeOptions) => void, later: () => Promise<LaterParts>, openTool: (id: ToolId) => void): Parts {
+  const { root, layout, docs, store } = shell;
   const ui = new Ui(root, {
-    map,
+    map: shell.map,
     slots: { title: layout.title, controls: layout.controls, panels: layout.panels },
     docs,
     getState: () => store.state,
@@ -276,41 +307,61 @@ function createPanels(shell: Shell, change: (next: AppState, opts?: ChangeOption
         return false;
       }
     },
-    actions: () => storyButtons(store, { timeline, straits, embed, printView, live: docs.dataMode === 'server' }),
+    actions: () => storyButtons(store, { later, printView: shell.printView, live: docs.dataMode === 'server' }),
   });
+  const bar = new ToolBar({ tools: layout.tools, panels: layout.panels }, openTool);
+  return { ui, bar, later: null, loading: null };
+}
 
-  const storyOpts = { map, docs, frame: shell.frame, getState: () => store.state, onChange: (next: AppState, o: ChangeOptions) => change(next, o) };
-  const timeline = new TimelinePanel(layout.panels, storyOpts);
-  const straits = new StraitsTourPanel(layout.panels, storyOpts);
-  const embed = new EmbedDialog(layout.panels, () => store.state);
-
-  const tools = new Tools({
-    root,
-    slots: { tools: layout.tools, panels: layout.panels },
-    map,
-    style: shell.style,
-    docs,
-    mode: docs.dataMode,
-    getState: () => store.state,
-    onChange: (next) => change(next),
-    dark: () => shell.media.darkScheme.matches,
-    // The view as an image: drawn by the server (PNG, SVG) at the size of the map's free part, or a snapshot of
-    // the map where there is no server (the static export).
-    viewImage: (format) => {
-      if (format === 'snapshot') return printView.snapshot().url;
-      const i = layout.insets();
-      const canvas = map.getCanvas();
-      return imageUrl(location.href, store.state, canvas.clientWidth - i.left - i.right, canvas.clientHeight - i.top - i.bottom, format);
-    },
+/**
+ * The parts of later.ts, made once (after the first view's, so the dock keeps its order) and then kept in
+ * `parts.later`; the tools render the current state at once (drawing into the bar's element, so nothing moves).
+ */
+function later(app: App): Promise<LaterParts> {
+  const { parts } = app;
+  parts.loading ??= loadLater().then((m) => {
+    const { map, layout, docs, store, printView } = app;
+    const change = (next: AppState, opts?: ChangeOptions) => setState(app, next, opts);
+    const storyOpts = { map, docs, frame: app.frame, getState: () => store.state, onChange: change };
+    const timeline = new m.TimelinePanel(layout.panels, storyOpts);
+    const straits = new m.StraitsTourPanel(layout.panels, storyOpts);
+    const embed = new m.EmbedDialog(layout.panels, () => store.state);
+    const elements = parts.bar.take();
+    // The dock's order: the guided views and the embed code, then the tools' panes (placed by the bar).
+    elements.panes.before(timeline.el, straits.el, embed.el);
+    const tools = new m.Tools({
+      root: app.root,
+      slots: { tools: layout.tools, panels: layout.panels },
+      elements,
+      map,
+      style: app.style,
+      docs,
+      mode: docs.dataMode,
+      getState: () => store.state,
+      onChange: (next) => change(next),
+      dark: () => app.media.darkScheme.matches,
+      // The view as an image: drawn by the server (PNG, SVG) at the size of the map's free part, or a snapshot of
+      // the map where there is no server (the static export).
+      viewImage: (format) => {
+        if (format === 'snapshot') return printView.snapshot().url;
+        const i = layout.insets();
+        const canvas = map.getCanvas();
+        return m.imageUrl(location.href, store.state, canvas.clientWidth - i.left - i.right, canvas.clientHeight - i.top - i.bottom, format);
+      },
+    });
+    tools.render(store.state);
+    parts.later = { timeline, straits, embed, tools };
+    return parts.later;
   });
-  return { ui, timeline, straits, embed, tools };
+  // A chunk that did not arrive (the network) is asked for again next time, rather than never.
+  parts.loading.catch(() => {
+    if (laterModule === null) parts.loading = null;
+  });
+  return parts.loading;
 }
 
 /** The buttons of the control panel's actions row: the guided views, the embed code (live server) and print. */
-function storyButtons(
-  store: Store,
-  p: { timeline: TimelinePanel; straits: StraitsTourPanel; embed: EmbedDialog; printView: PrintView; live: boolean },
-): HTMLElement[] {
+function storyButtons(store: Store, p: { later: () => Promise<LaterParts>; printView: PrintView; live: boolean }): HTMLElement[] {
   const s = st(store.state.lang);
   const button = (testid: string, label: string, action: (b: HTMLButtonElement) => void) => {
     const b = document.createElement('button');
@@ -321,27 +372,38 @@ function storyButtons(
     return b;
   };
   return [
-    button('timeline-button', s.timeline, (b) => void p.timeline.open(store.state.step, { opener: b })),
-    button('straits-button', s.straitsTour, (b) => void p.straits.open(selectedStrait(store.state), { opener: b })),
-    ...(p.live ? [button('embed-button', s.embed, (b) => p.embed.toggle(!p.embed.isOpen, b))] : []),
+    button('timeline-button', s.timeline, (b) => void p.later().then((l) => l.timeline.open(store.state.step, { opener: b }))),
+    button('straits-button', s.straitsTour, (b) => void p.later().then((l) => l.straits.open(selectedStrait(store.state), { opener: b }))),
+    ...(p.live ? [button('embed-button', s.embed, (b) => void p.later().then((l) => l.embed.toggle(!l.embed.isOpen, b)))] : []),
     button('print-button', s.print, () => void p.printView.print()),
   ];
 }
 
-/** Once the style has loaded: the layers, the theme and the state; a step or stop link opens its panel. */
+/**
+ * Once the style has loaded: the layers, the theme and the state; a step or stop link opens its panel. What the
+ * state does not show yet (later.ts) is loaded once the map is first idle and the browser has a moment.
+ */
 function applyInitialState(app: App, link: Link): void {
   const { map, store, parts, media } = app;
   setupLayers(map);
   applyTheme(map, media.darkScheme.matches);
-  applyState(map, parts.tools.mapState(store.state));
+  applyState(map, mainMapState(store.state));
   store.ready = true;
   parts.ui.render(store.state, { theme: media.darkScheme.matches ? 'dark' : 'light' });
-  parts.tools.render(store.state);
-  if (link.step) void parts.timeline.open(store.state.step, { jump: true });
-  else if (link.tour) void parts.straits.open(selectedStrait(store.state), { jump: true });
-  else renderStories(parts, store.state);
+  parts.bar.render(store.state.lang);
+  if (link.step) void later(app).then((l) => l.timeline.open(store.state.step, { jump: true }));
+  else if (link.tour) void later(app).then((l) => l.straits.open(selectedStrait(store.state), { jump: true }));
+  else if (needsLater(store.state)) void later(app).then((l) => renderStories(l, app.store.state));
+  else whenIdle(map, () => void later(app).then((l) => renderStories(l, app.store.state)));
   app.description.describe();
   app.hash.now();
+}
+
+/** Runs `then` after the map's first idle, when the browser is idle too (or after a second at most). */
+function whenIdle(map: MapLibreMap, then: () => void): void {
+  const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(then, { timeout: 1000 }) : setTimeout(then, 0));
+  if (document.body.dataset.mapIdle === '1') idle();
+  else map.once('idle', idle);
 }
 
 /** The map's theme follows the reader's colour scheme. */
@@ -351,7 +413,7 @@ function followColourScheme(app: App): void {
     if (!store.ready) return;
     applyTheme(map, media.darkScheme.matches);
     parts.ui.render(store.state, { theme: media.darkScheme.matches ? 'dark' : 'light' });
-    parts.tools.theme();
+    parts.later?.tools.theme();
   });
 }
 
@@ -360,7 +422,7 @@ function followColourScheme(app: App): void {
  * (the reader's, or a link followed) becomes the state, a step or stop link opening its panel at the current camera.
  */
 function followMapAndHash(app: App, defaults: AppState): void {
-  const { map, store, parts } = app;
+  const { map, store } = app;
   map.on('moveend', () => {
     store.state = { ...cloneState(store.state), camera: cameraOf(map) };
     app.hash.soon();
@@ -370,10 +432,10 @@ function followMapAndHash(app: App, defaults: AppState): void {
     const next = decodeState(location.hash, defaults);
     if (stepOnlyLink(location.hash)) {
       store.state = { ...next, camera: store.state.camera };
-      void parts.timeline.open(next.step);
+      void later(app).then((l) => l.timeline.open(next.step));
     } else if (next.tour === 'straits' && tourOnlyLink(location.hash)) {
       store.state = { ...next, camera: store.state.camera };
-      void parts.straits.open(selectedStrait(next));
+      void later(app).then((l) => l.straits.open(selectedStrait(next)));
     } else setState(app, next, { moveCamera: true });
   });
 }
@@ -386,7 +448,7 @@ function wirePointer(app: App): void {
     return present.length ? map.queryRenderedFeatures(point, { layers: present })[0] : undefined;
   };
   map.on('click', (e: MapMouseEvent) => {
-    if (parts.tools.capturesClicks) return; // a measuring point, not a selection
+    if (parts.later?.tools.capturesClicks) return; // a measuring point, not a selection
     const { x, y } = e.point;
     const near: [PointLike, PointLike] = [
       [x - 6, y - 6],
@@ -438,6 +500,8 @@ async function start(): Promise<void> {
   const { container, root } = pageElements();
   const media = watchMedia();
   const link = readLink();
+  // A link to a guided view or a comparison needs later.ts at once: fetched alongside the style.
+  if (link.step || link.tour || needsLater(link.state)) void loadLater();
   const style = await loadStyle();
   const docs = openDocuments(style, link.state.lang);
   const store: Store = { state: link.state, ready: false };
@@ -451,7 +515,8 @@ async function start(): Promise<void> {
   const hash = hashWriter(store);
   const description = islandDescription(map, store, (sentences) => app.parts.ui.setDescription(sentences));
   const shell: Shell = { root, media, store, style, docs, map, layout, frame, printView, hash, description };
-  const app: App = { ...shell, parts: createPanels(shell, (next, opts) => setState(app, next, opts)) };
+  const openTool = (id: ToolId) => void later(app).then((l) => l.tools.show(id));
+  const app: App = { ...shell, parts: createPanels(shell, (next, opts) => setState(app, next, opts), () => later(app), openTool) };
   void styleLoaded.then(() => applyInitialState(app, link));
   followColourScheme(app);
   followMapAndHash(app, link.defaults);

@@ -1,32 +1,14 @@
-// Creates the MapLibre map: style, controls, the pmtiles:// protocol for the static export.
+// Creates the MapLibre map: style, controls, the pmtiles:// protocol for the static export (pmtiles-protocol.ts).
 import * as maplibregl from 'maplibre-gl';
-import { PMTiles, Protocol } from 'pmtiles';
-import { CheckedRangeSource } from './range-source';
 import { resolveStyleUrls } from './style-urls';
 
 /** Initial view: the southern Kurils and eastern Hokkaido. */
 export const INITIAL_CENTER: [number, number] = [146.5, 44.3];
 export const INITIAL_ZOOM = 6;
 
-let protocol: Protocol | null = null;
-
-/**
- * Registers the `pmtiles://` protocol once, so that the static export's style.json (whose vector source
- * points at a .pmtiles file) works, and reads each archive of the style through a `CheckedRangeSource`; the
- * server's style uses plain tile URLs and does not need either.
- */
-function registerPmtilesProtocol(style: maplibregl.StyleSpecification): void {
-  if (!protocol) {
-    // metadata: true hands the archive's TileJSON (attribution, layers) to MapLibre.
-    protocol = new Protocol({ metadata: true });
-    maplibregl.addProtocol('pmtiles', protocol.tile);
-  }
-  for (const source of Object.values(style.sources)) {
-    if (!('url' in source) || typeof source.url !== 'string' || !source.url.startsWith('pmtiles://')) continue;
-    // The protocol finds an archive by its key, the URL after `pmtiles://`.
-    const url = source.url.slice('pmtiles://'.length);
-    if (!protocol.get(url)) protocol.add(new PMTiles(new CheckedRangeSource(url)));
-  }
+/** True when a source of the style is a PMTiles archive (the static export), which needs pmtiles-protocol.ts. */
+function usesPmtiles(style: maplibregl.StyleSpecification): boolean {
+  return Object.values(style.sources).some((source) => 'url' in source && typeof source.url === 'string' && source.url.startsWith('pmtiles://'));
 }
 
 /**
@@ -73,7 +55,8 @@ export async function createMap({
   reducedMotion = false,
 }: CreateMapOptions): Promise<maplibregl.Map> {
   const spec = withoutSourceCredits(typeof style === 'string' ? await loadStyle(style) : style);
-  registerPmtilesProtocol(spec);
+  // Only the static export's style needs the PMTiles reader: loaded then (the server's style has tile URLs).
+  if (usesPmtiles(spec)) (await import('./pmtiles-protocol')).registerPmtilesProtocol(spec);
 
   const map = new maplibregl.Map({
     container,

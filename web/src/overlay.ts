@@ -2,11 +2,9 @@
 // XML parser is passed in (the browser's DOMParser in the app, @xmldom/xmldom in the unit tests), and every
 // failure is a value with a code the interface turns into a message, never an exception.
 import { kml } from '@tmcw/togeojson';
+import { OVERLAY_MAX_BYTES, type OverlayErrorCode } from './overlay-limits';
 
-/** Files larger than this are refused before they are read (documented in docs/frontend.md). */
-export const OVERLAY_MAX_BYTES = 10 * 1024 * 1024;
-
-export type OverlayErrorCode = 'too-large' | 'empty' | 'invalid-json' | 'not-geojson' | 'not-lnglat' | 'invalid-kml' | 'unsupported';
+export { OVERLAY_MAX_BYTES, type OverlayErrorCode };
 
 export interface OverlayError {
   code: OverlayErrorCode;

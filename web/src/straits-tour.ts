@@ -8,6 +8,9 @@ import { cloneState, type AppState } from './state';
 import { st } from './story-i18n';
 import { withUnit } from './units';
 import { sourceList } from './sources';
+import { selectedStrait, tourOnlyLink } from './story-links';
+
+export { selectedStrait, tourOnlyLink };
 import { StoryPanel, type Frame, type StoryKind, type StoryOptions } from './story-panel';
 
 export interface StraitStop {
@@ -49,8 +52,6 @@ function findStop(doc: StraitsTourDoc, id: string | null): StraitStop | undefine
 /** Where the tour document lives (the static export has its own copy, see `Documents.extra`). */
 const TOUR_DOC = 'api/straits-tour';
 
-/** The strait a state selects, if any. */
-export const selectedStrait = (state: AppState): string | null => (state.selected?.kind === 'strait' ? state.selected.id : null);
 
 /**
  * The state a tour-only link asks for, read before the map is made so that the map opens at the stop's camera;
@@ -62,11 +63,6 @@ export async function linkedStopState(docs: Documents, base: AppState, frame?: F
   return stop ? stopState(base, stop, frame) : base;
 }
 
-/** True when a hash opens the tour without a camera of its own: the stop's camera is applied then. */
-export function tourOnlyLink(hash: string): boolean {
-  const keys = hash.replace(/^#/, '').split('&').map((p) => p.split('=')[0]);
-  return keys.includes('tour') && !keys.includes('map');
-}
 
 /** The straits tour: its stops, each selecting its strait, with the width, depth and attributed claims. */
 const STRAITS_TOUR: StoryKind<StraitsTourDoc, StraitStop> = {

@@ -10,6 +10,9 @@ import { t } from './i18n';
 import { ALL_LINE_IDS, HISTORICAL_LINE_IDS, LINE_IDS, cloneState, type AnyLineId, type AppState } from './state';
 import { StoryPanel, type Frame, type StoryKind, type StoryOptions } from './story-panel';
 import { st } from './story-i18n';
+import { stepOnlyLink } from './story-links';
+
+export { stepOnlyLink };
 import { fillSwatch, lineSwatch } from './swatch';
 
 export interface TimelineStep {
@@ -76,11 +79,6 @@ export async function linkedStepState(docs: Documents, base: AppState, frame?: F
   return step ? stepState(base, step, frame) : base;
 }
 
-/** True when a hash names a step but no view of its own: the step's map state is applied then. */
-export function stepOnlyLink(hash: string): boolean {
-  const keys = hash.replace(/^#/, '').split('&').map((p) => p.split('=')[0]);
-  return keys.includes('step') && !keys.includes('map') && !keys.includes('lines');
-}
 
 /** The timeline: its steps, each with the map state it asks for and its text with sources. */
 const TIMELINE: StoryKind<TimelineDoc, TimelineStep> = {

@@ -1,8 +1,9 @@
 // Interface strings of the analyst tools (compare, statistics, downloads, overlay, measure) in English, Japanese
 // and Russian. Kept apart from i18n.ts so that the tools are one folder of concerns; figures and method texts
 // come from the API in the reader's language.
-import { OVERLAY_MAX_BYTES, type OverlayErrorCode } from './overlay';
+import { OVERLAY_MAX_BYTES, type OverlayErrorCode } from './overlay-limits';
 import type { Lang } from './state';
+import { TOOL_NAMES, type ToolNames } from './tool-names-i18n';
 import { ruPlural } from './units';
 
 /** The overlay's size limit in megabytes, as `lang` writes numbers (the same figure as `overlayIntro` gets). */
@@ -10,13 +11,8 @@ function maxMb(lang: Lang): string {
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(OVERLAY_MAX_BYTES / 1024 / 1024);
 }
 
-export interface ToolStrings {
-  tools: string;
-  compare: string;
-  stats: string;
-  downloads: string;
-  overlay: string;
-  measure: string;
+/** All the tools' strings: their names (tool-names-i18n.ts, for the first view) and what their panes say. */
+export interface ToolStrings extends ToolNames {
   // compare
   compareIntro: string;
   left: string;
@@ -71,16 +67,10 @@ export interface ToolStrings {
   measureTotal: (distance: string, points: number) => string;
   measureFailed: string;
   measureMethod: string;
-  equalAreaNote: string;
 }
 
 const en: ToolStrings = {
-  tools: 'Analyst tools',
-  compare: 'Compare',
-  stats: 'Statistics',
-  downloads: 'Downloads',
-  overlay: 'Your file',
-  measure: 'Measure',
+  ...TOOL_NAMES.en,
   compareIntro: 'Two scenarios side by side: drag the divider, or focus it and use the arrow keys. Both maps move together.',
   left: 'Left',
   right: 'Right',
@@ -147,17 +137,10 @@ const en: ToolStrings = {
   measureTotal: (distance, points) => `${distance} along ${points} points`,
   measureFailed: 'Two of the points are nearly antipodal: the distance cannot be computed.',
   measureMethod: 'Vincenty’s inverse formula on WGS 84',
-  equalAreaNote:
-    'Equal-area split: an idea mentioned in 2006 by Japan’s foreign minister, adopted by neither government (see Details). The cut across Iturup is computed so that each side holds half of the four islands’ land.',
 };
 
 const ja: ToolStrings = {
-  tools: '分析ツール',
-  compare: '比較',
-  stats: '統計',
-  downloads: 'ダウンロード',
-  overlay: '手元のファイル',
-  measure: '距離計測',
+  ...TOOL_NAMES.ja,
   compareIntro: '2つのシナリオを左右に並べて表示します。仕切り線をドラッグするか、仕切り線にフォーカスを移して矢印キーで動かします。2つの地図は連動します。',
   left: '左',
   right: '右',
@@ -222,17 +205,10 @@ const ja: ToolStrings = {
   measureTotal: (distance, points) => `${points}点を結ぶ経路：${distance}`,
   measureFailed: '互いにほぼ対蹠点となる2点があるため、距離を計算できません。',
   measureMethod: 'WGS 84 上の Vincenty 逆解法',
-  equalAreaNote:
-    '面積等分案：2006年に日本の外務大臣が言及した考えで、どちらの政府も採用していません（「詳細」を参照）。択捉島を横切る線は、各側が4島の陸地の半分を持つように計算したものです。',
 };
 
 const ru: ToolStrings = {
-  tools: 'Инструменты анализа',
-  compare: 'Сравнение',
-  stats: 'Статистика',
-  downloads: 'Скачать',
-  overlay: 'Свой файл',
-  measure: 'Измерение',
+  ...TOOL_NAMES.ru,
   compareIntro: 'Два варианта рядом: перетащите разделитель или переведите на него фокус и нажимайте клавиши со стрелками. Обе карты перемещаются синхронно.',
   left: 'Слева',
   right: 'Справа',
@@ -299,8 +275,6 @@ const ru: ToolStrings = {
   measureTotal: (distance, points) => `${distance}, ${points} ${ruPlural(points, ['точка', 'точки', 'точек'])}`,
   measureFailed: 'Две точки почти диаметрально противоположны: расстояние невозможно вычислить.',
   measureMethod: 'Формула Винсенти (обратная геодезическая задача), эллипсоид WGS 84',
-  equalAreaNote:
-    'Раздел поровну по площади: идея, высказанная министром иностранных дел Японии в 2006 году; ни одно правительство её не приняло (см. «Подробнее»). Линия через Итуруп рассчитана так, чтобы каждой стороне досталась половина суши четырёх островов.',
 };
 
 const STRINGS: Record<Lang, ToolStrings> = { en, ja, ru };

@@ -13,15 +13,17 @@ import { Measure, formatDistance, type MeasureReading } from './measure';
 import { OVERLAY_MAX_BYTES, checkSize, parseOverlay, type FeatureCollection, type OverlayErrorCode } from './overlay';
 import { removeOverlay, showOverlay } from './overlay-map';
 import { LINE_IDS, cloneState, type AppState, type LineId } from './state';
+import { TOOL_IDS, toolBarContent, toolBarSection, toolPanesBox, type ToolElements, type ToolId } from './tool-bar';
 import { toolStrings, type ToolStrings } from './tools-i18n';
 
-export const TOOL_IDS = ['compare', 'stats', 'downloads', 'overlay', 'measure'] as const;
-export type ToolId = (typeof TOOL_IDS)[number];
+export { TOOL_IDS, type ToolId };
 
 export interface ToolsOptions {
   root: HTMLElement;
   /** Where the tool buttons and the open pane go (layout.ts). */
   slots: { tools: HTMLElement; panels: HTMLElement };
+  /** The bar and the panes' box, already in the slots (`ToolBar` until now); else new ones are added there. */
+  elements?: ToolElements;
   map: MapLibreMap;
   style: StyleSpecification;
   docs: Documents;
@@ -57,10 +59,12 @@ export class Tools {
   private downloadsKey = '';
 
   constructor(private readonly opts: ToolsOptions) {
-    this.bar = h('section', { class: 'tools', 'data-testid': 'tools', 'aria-labelledby': 'tools-title' });
-    this.paneBox = h('div', { class: 'tool-panes' });
-    opts.slots.tools.append(this.bar);
-    opts.slots.panels.append(this.paneBox);
+    this.bar = opts.elements?.bar ?? toolBarSection();
+    this.paneBox = opts.elements?.panes ?? toolPanesBox();
+    if (!opts.elements) {
+      opts.slots.tools.append(this.bar);
+      opts.slots.panels.append(this.paneBox);
+    }
     // Escape closes the open pane and gives the focus back to its button (measuring ends first, below).
     this.paneBox.addEventListener('keydown', (ev) => {
       if (ev.key !== 'Escape' || !this.open || this.measure.active) return;
@@ -149,15 +153,6 @@ export class Tools {
 
   private build(): void {
     const s = this.s();
-    const buttons = TOOL_IDS.map((id) => {
-      const b = h(
-        'button',
-        { type: 'button', 'data-testid': `tool:${id}`, 'aria-expanded': String(this.open === id), 'aria-controls': `pane-${id}` },
-        s[id],
-      );
-      on(b, 'click', () => this.toggle(id));
-      return b;
-    });
     this.panes.clear();
     const panes = TOOL_IDS.map((id) => {
       const pane = h('div', {
@@ -171,7 +166,7 @@ export class Tools {
       this.panes.set(id, pane);
       return pane;
     });
-    this.bar.replaceChildren(h('h2', { id: 'tools-title', class: 'visually-hidden' }, s.tools), h('div', { class: 'tool-buttons' }, buttons));
+    this.bar.replaceChildren(...toolBarContent(s, this.open, (id) => this.toggle(id), true));
     this.paneBox.replaceChildren(...panes);
     this.fillCompare();
     this.fillDownloads();

@@ -8,7 +8,7 @@ import { DATA_LICENCES, LANG_NAMES, t, type DataLicence, type Strings } from './
 import { displayName, type Names } from './naming';
 import { sourceList } from './sources';
 import { fillSwatch, lineSwatch } from './swatch';
-import { toolStrings } from './tools-i18n';
+import { toolNames } from './tool-names-i18n';
 import { withUnit } from './units';
 import { HISTORICAL_LINE_IDS, LANGS, LINE_IDS, NAMINGS, cloneState, type AnyLineId, type AppState, type LineId, type Naming } from './state';
 
@@ -200,7 +200,7 @@ export class Ui {
         h('legend', {}, s.lines),
         h('ul', { class: 'plain' }, lineRows),
         h('p', { class: 'note' }, s.neutral),
-        h('p', { class: 'note', 'data-testid': 'equal-area-note', hidden: true }, toolStrings(this.state?.lang ?? 'en').equalAreaNote),
+        h('p', { class: 'note', 'data-testid': 'equal-area-note', hidden: true }, toolNames(this.state?.lang ?? 'en').equalAreaNote),
       ),
       h('div', { class: 'field' }, h('label', { for: 'areas-select' }, s.areas), areas),
       h('div', { class: 'areas-summary', 'data-testid': 'areas-summary', 'aria-live': 'polite' }),
