@@ -41,10 +41,16 @@ fn outcode(c: &Coord, b: &Bounds) -> u8 {
         | (u8::from(c.y > b.max.y) << 3)
 }
 
+/// Vertices per chunk of [`RingInfo::chunks`].
+pub const CHUNK: usize = 32;
+
 /// A ring's box and, when rounding to the tile grid cannot change it, the sign of its area.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct RingInfo {
     pub bounds: Bounds,
+    /// The box of each full chunk of [`CHUNK`] consecutive vertices (chunk `k` is `ring[k * CHUNK..(k + 1) *
+    /// CHUNK]`), so that [`reduce_ring_chunked`] steps over a chunk that lies wholly beyond a side of the box.
+    pub chunks: Vec<Bounds>,
     /// `Some(true)` when the area is positive on any tile's grid at this zoom, `Some(false)` when negative,
     /// `None` when the ring is too thin to tell.
     pub positive: Option<bool>,
@@ -83,13 +89,58 @@ pub fn ring_info(ring: &[Coord], units: f64) -> RingInfo {
     let bound = 4.0 * (perimeter + ring.len() as f64 + 1.0);
     RingInfo {
         bounds: Bounds { min, max },
+        chunks: chunk_bounds(ring),
         positive: (area2.abs() > bound).then_some(area2 > 0.0),
     }
+}
+
+/// The box of each full chunk of [`CHUNK`] vertices of `ring`.
+pub fn chunk_bounds(ring: &[Coord]) -> Vec<Bounds> {
+    ring.chunks_exact(CHUNK)
+        .map(|c| {
+            c.iter().fold(
+                Bounds {
+                    min: Coord {
+                        x: f64::MAX,
+                        y: f64::MAX,
+                    },
+                    max: Coord {
+                        x: f64::MIN,
+                        y: f64::MIN,
+                    },
+                },
+                |b, p| Bounds {
+                    min: Coord {
+                        x: b.min.x.min(p.x),
+                        y: b.min.y.min(p.y),
+                    },
+                    max: Coord {
+                        x: b.max.x.max(p.x),
+                        y: b.max.y.max(p.y),
+                    },
+                },
+            )
+        })
+        .collect()
+}
+
+/// The sides of `b` that a whole box `c` lies beyond: the bitwise and of the outcodes of all the points in `c`.
+fn box_outcode(c: &Bounds, b: &Bounds) -> u8 {
+    u8::from(c.max.x < b.min.x)
+        | (u8::from(c.min.x > b.max.x) << 1)
+        | (u8::from(c.max.y < b.min.y) << 2)
+        | (u8::from(c.min.y > b.max.y) << 3)
 }
 
 /// The closed ring `ring` reduced for the box `b`: the same winding everywhere inside `b`, every segment that
 /// meets `b` kept as it is, made of original vertices only (see the module's documentation).
 pub fn reduce_ring(ring: &[Coord], b: &Bounds) -> Vec<Coord> {
+    reduce_ring_chunked(ring, &[], b)
+}
+
+/// [`reduce_ring`] given the ring's [`chunk_bounds`] (or a prefix of them): the same result, but a run beyond one
+/// side steps over each chunk whose box lies wholly beyond that side instead of visiting its vertices.
+pub fn reduce_ring_chunked(ring: &[Coord], chunks: &[Bounds], b: &Bounds) -> Vec<Coord> {
     let n = if ring.len() > 1 && ring.first() == ring.last() {
         ring.len() - 1
     } else {
@@ -107,6 +158,19 @@ pub fn reduce_ring(ring: &[Coord], b: &Bounds) -> Vec<Coord> {
         // The longest run from i whose vertices all lie beyond one common side.
         let (mut common, mut j) = (code, i);
         while j + 1 < n {
+            // A whole chunk beyond a side the run is beyond: the vertex-by-vertex and over it never reaches zero
+            // and ends at `common & chunk's code`, so jump to its last vertex.
+            if (j + 1) % CHUNK == 0 {
+                let k = (j + 1) / CHUNK;
+                if let Some(c) = chunks.get(k).filter(|_| (k + 1) * CHUNK <= n) {
+                    let next = common & box_outcode(c, b);
+                    if next != 0 {
+                        common = next;
+                        j += CHUNK;
+                        continue;
+                    }
+                }
+            }
             let next = common & outcode(&ring[j + 1], b);
             if next == 0 {
                 break;
@@ -161,4 +225,49 @@ pub fn line_runs<'a>(line: &'a [Coord], b: &Bounds) -> Vec<&'a [Coord]> {
         out.push(&line[s..]);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Stepping over chunks gives exactly the vertices of the vertex-by-vertex reduction, for a long wiggly ring
+    /// (open and closed) against boxes inside, across and beside it.
+    #[test]
+    fn chunked_reduction_is_the_plain_reduction() {
+        let mut seed = 12345u64;
+        let mut rnd = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut ring: Vec<Coord> = (0..5000)
+            .map(|i| {
+                let t = f64::from(i) / 5000.0 * std::f64::consts::TAU;
+                let r = 100.0 + 20.0 * (7.0 * t).sin() + 5.0 * rnd();
+                Coord {
+                    x: r * t.cos(),
+                    y: r * t.sin(),
+                }
+            })
+            .collect();
+        let mut checked = 0;
+        for closed in [false, true] {
+            if closed {
+                ring.push(ring[0]);
+            }
+            let chunks = chunk_bounds(&ring);
+            assert_eq!(chunks.len(), ring.len() / CHUNK);
+            for _ in 0..200 {
+                let (x, y, w) = (rnd() * 300.0 - 150.0, rnd() * 300.0 - 150.0, rnd() * 40.0);
+                let b = Bounds {
+                    min: Coord { x, y },
+                    max: Coord { x: x + w, y: y + w },
+                };
+                let plain = reduce_ring(&ring, &b);
+                assert_eq!(reduce_ring_chunked(&ring, &chunks, &b), plain, "box {b:?}");
+                checked += usize::from(plain.len() < ring.len() / 2);
+            }
+        }
+        assert!(checked > 100, "only {checked} boxes reduced the ring much");
+    }
 }

@@ -19,7 +19,7 @@ use crate::encode::{EXTENT, encode_tile};
 use crate::error::TileError;
 use crate::layers::{Geom, Layer, SourceFeature, build_layers};
 use crate::mercator::{MAX_ZOOM, TileId};
-use crate::reduce::{RingInfo, line_runs, reduce_ring, ring_info, rounded_area2};
+use crate::reduce::{RingInfo, line_runs, reduce_ring_chunked, ring_info, rounded_area2};
 use crate::simplify::{simplify, tolerance};
 
 /// Buffer around each tile, as a fraction of the tile (64 of 4096 units).
@@ -264,7 +264,7 @@ impl<F: Fn(&Coord) -> Coord> Cut<'_, F> {
                 out.push(in_tile(ring));
                 continue;
             }
-            let reduced = reduce_ring(ring, self.near);
+            let reduced = reduce_ring_chunked(ring, &inf.chunks, self.near);
             let keep = inf.positive.is_some_and(|positive| {
                 let a = rounded_area2(&reduced, to_tile);
                 a != 0 && (a > 0) == positive
