@@ -28,6 +28,7 @@ if command -v martin >/dev/null; then have_martin=1; else
   echo "note: Martin is not installed (cargo install martin@1.14.0 --locked); comparing with nginx only" >&2
 fi
 [ -d web/node_modules/pmtiles ] || (cd web && npm ci --no-audit --no-fund)
+[ -d tests/e2e/node_modules ] || (cd tests/e2e && npm ci --no-audit --no-fund)
 
 work=$(mktemp -d)
 chmod 755 "$work"  # nginx workers (www-data) must read the files
@@ -126,7 +127,7 @@ done
 rss_after=$(( $(ps -o rss= -p "$ours_pid") / 1024 ))
 
 echo "== front end"
-node bench/frontend.mjs "${url[ours]}" | tee "$work/frontend.txt"
+node bench/frontend.mjs "${url[ours]}" 7 "$(free_port)" | tee "$work/frontend.txt"
 
 python3 - "$work" "$servers" "$export_s" "$export_kib" "$rss_start" "$rss_after" <<'PY'
 import json, re, sys
